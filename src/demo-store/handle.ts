@@ -1,0 +1,55 @@
+import type { Clock } from '../clock';
+
+/** Options for starting the embedded demo store (an OpenCart 3.0.5.1 look-alike). */
+export interface DemoStoreOptions {
+  /** 0 (default) picks a free port on 127.0.0.1. */
+  port?: number;
+  host?: string;
+  clock?: Clock;
+  /** API key of user "Default"; a fixed demo key when omitted. */
+  apiKey?: string;
+  /** IPs allowed for the API user; default 127.0.0.1 and ::1 (and ::ffff:127.0.0.1). */
+  allowedIps?: string[];
+}
+
+/** Test hooks: what the corpus did with SQL between requests, done in memory. */
+export interface DemoStoreHooks {
+  setStock(productId: number, quantity: number): void;
+  setOptionStock(productOptionValueId: number, quantity: number): void;
+  setApiUserEnabled(username: string, enabled: boolean): void;
+  /** Ends every API session now, as the 1 h idle expiry would. */
+  expireAllSessions(): void;
+  /** Orders placed so far, newest last, as order/info would store them plus their products and totals. */
+  orders(): DemoOrderRecord[];
+  setConfig(key: 'config_stock_checkout' | 'config_stock_display' | 'config_stock_warning', value: number): void;
+  /** Makes the next N API calls fail at the transport level (connection reset) — for fault tests. */
+  failNextRequests(count: number): void;
+  /** Delays every API answer by ms (0 to stop). */
+  setLatency(ms: number): void;
+}
+
+export interface DemoOrderProduct {
+  productId: number;
+  name: string;
+  quantity: number;
+  options: { productOptionId: number; productOptionValueId: number | null; name: string; value: string }[];
+  price: number;
+  total: number;
+}
+
+export interface DemoOrderRecord {
+  orderId: number;
+  info: Record<string, string>; // order/info's header row, strings as OpenCart stores them
+  products: DemoOrderProduct[];
+  totals: { code: string; title: string; value: number }[];
+  comment: string;
+}
+
+export interface DemoStoreHandle {
+  /** Base URL with trailing slash, e.g. http://127.0.0.1:38451/ */
+  url: string;
+  username: string;
+  apiKey: string;
+  hooks: DemoStoreHooks;
+  close(): Promise<void>;
+}
