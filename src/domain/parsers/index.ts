@@ -1,0 +1,7 @@
+export * from './result';
+export * from './contact';
+export * from './address';
+export * from './quantity';
+export * from './yes-no';
+export * from './codes';
+export { numberFromWords } from './number-words';
