@@ -1,0 +1,47 @@
+import { submitData } from './actions';
+import type { CardButton, CardFact, CardItem, CardModel, RenderedMessage } from './model';
+
+/** Adaptive Cards 1.5: Web Chat, Teams (≤ 1.5) and the Emulator. */
+export const ADAPTIVE_CARD_VERSION = '1.5';
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+type Element = Record<string, unknown>;
+
+function submit(button: CardButton): Element {
+  return { type: 'Action.Submit', title: button.title, data: submitData(button.action) };
+}
+
+function factSet(facts: CardFact[]): Element {
+  return { type: 'FactSet', facts: facts.map((f) => ({ title: f.label, value: f.value })) };
+}
+
+function itemContainer(item: CardItem): Element {
+  const texts: Element[] = [{ type: 'TextBlock', text: item.title, weight: 'Bolder', wrap: true }];
+  if (item.subtitle) texts.push({ type: 'TextBlock', text: item.subtitle, isSubtle: true, spacing: 'None', wrap: true });
+  if (item.text) texts.push({ type: 'TextBlock', text: item.text, wrap: true, spacing: 'Small' });
+  if (item.facts?.length) texts.push(factSet(item.facts));
+  const columns: Element[] = [];
+  if (item.image) {
+    columns.push({ type: 'Column', width: 'auto', items: [{ type: 'Image', url: item.image, size: 'Small', altText: item.title }] });
+  }
+  columns.push({ type: 'Column', width: 'stretch', items: texts });
+  const items: Element[] = [{ type: 'ColumnSet', columns }];
+  if (item.buttons?.length) items.push({ type: 'ActionSet', actions: item.buttons.map(submit) });
+  return { type: 'Container', separator: true, spacing: 'Medium', items };
+}
+
+export function renderAdaptive(model: CardModel): RenderedMessage {
+  const body: Element[] = [];
+  if (model.title) body.push({ type: 'TextBlock', text: model.title, size: 'Medium', weight: 'Bolder', wrap: true });
+  if (model.text) body.push({ type: 'TextBlock', text: model.text, wrap: true });
+  if (model.facts?.length) body.push(factSet(model.facts));
+  for (const item of model.items ?? []) body.push(itemContainer(item));
+  const card: Element = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: ADAPTIVE_CARD_VERSION,
+    body,
+  };
+  if (model.buttons?.length) card.actions = model.buttons.map(submit);
+  return { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };
+}

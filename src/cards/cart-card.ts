@@ -1,0 +1,58 @@
+import type { DraftLine } from '../domain/draft';
+import type { CartLine, CartView } from '../opencart/api';
+import type { CardItem, CardModel, Translate } from './model';
+
+/** Finds OpenCart's line for each draft line (same product and option values), for its price and total. */
+export function matchCartLines(lines: DraftLine[], cart: CartView): Map<string, CartLine> {
+  const unused = [...cart.lines];
+  const matched = new Map<string, CartLine>();
+  for (const line of lines) {
+    const wanted = Object.values(line.options).flat().map(String).sort().join(',');
+    const sameOptions = (c: CartLine) =>
+      c.options.map((o) => String(o.productOptionValueId ?? o.value)).sort().join(',') === wanted;
+    const index = unused.findIndex((c) => c.productId === line.productId && sameOptions(c));
+    const fallback = unused.findIndex((c) => c.productId === line.productId);
+    const at = index >= 0 ? index : fallback;
+    if (at >= 0) matched.set(line.lineId, unused.splice(at, 1)[0]);
+  }
+  return matched;
+}
+
+function lineItem(line: DraftLine, cartLine: CartLine | undefined, t: Translate): CardItem {
+  const options = line.optionLabels.map((o) => `${o.name}: ${o.value}`).join(', ');
+  const facts = [{ label: t('cart.quantity'), value: String(line.quantity) }];
+  if (cartLine) facts.push({ label: t('cart.price'), value: cartLine.price }, { label: t('cart.lineTotal'), value: cartLine.total });
+  if (cartLine && !cartLine.inStock) facts.push({ label: t('cart.stock'), value: t('cart.notInStock') });
+  return {
+    title: line.name,
+    subtitle: options || undefined,
+    image: line.thumb,
+    facts,
+    buttons: [
+      { title: t('cart.changeQuantity'), action: { a: 'qty', v: line.lineId } },
+      { title: t('cart.remove'), action: { a: 'rm', v: line.lineId } },
+    ],
+  };
+}
+
+/** The cart: lines with options, quantity and price, OpenCart's totals, per-line change/remove, then next steps. */
+export function cartCard(lines: DraftLine[], cart: CartView, t: Translate): CardModel {
+  if (lines.length === 0) {
+    return { title: t('cart.title'), text: t('cart.empty'), buttons: [{ title: t('cart.addSomething'), action: { a: 'add' } }] };
+  }
+  const matched = matchCartLines(lines, cart);
+  return {
+    title: t('cart.title'),
+    text: t('cart.itemCount', { count: lines.reduce((n, l) => n + l.quantity, 0) }),
+    items: [...lines.map((l) => lineItem(l, matched.get(l.lineId), t)), ...totalsItems(cart, t)],
+    buttons: [
+      { title: t('cart.addSomething'), action: { a: 'add' } },
+      { title: t('cart.checkout'), action: { a: 'checkout' } },
+    ],
+  };
+}
+
+function totalsItems(cart: CartView, t: Translate): CardItem[] {
+  if (!cart.totals.length) return [];
+  return [{ title: t('cart.totals'), facts: cart.totals.map((x) => ({ label: x.title, value: x.text })) }];
+}

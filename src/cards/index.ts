@@ -1,0 +1,13 @@
+export * from './actions';
+export * from './model';
+export * from './render';
+export { ADAPTIVE_CARD_VERSION, ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-renderer';
+export { HERO_CARD_CONTENT_TYPE } from './hero-renderer';
+export { productResultsCard, priceText } from './product-results-card';
+export { categoriesCard } from './categories-card';
+export { optionCard } from './option-card';
+export { choiceCard } from './choice-card';
+export { cartCard, matchCartLines } from './cart-card';
+export { shippingMethodsCard } from './shipping-methods-card';
+export { paymentMethodsCard } from './payment-methods-card';
+export { summaryCard, addressText, CHANGEABLE_SLOTS, type ChangeableSlot } from './summary-card';
