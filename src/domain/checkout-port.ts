@@ -14,7 +14,15 @@ export interface CheckoutState {
   session: OpenCartSessionState | null;
 }
 
-export type CheckoutProblemCode = FailureCode | 'LINE_NOT_FOUND' | 'NOTHING_TO_ORDER' | 'ALREADY_PLACING';
+export type CheckoutProblemCode =
+  | FailureCode
+  | 'LINE_NOT_FOUND'
+  | 'NOTHING_TO_ORDER'
+  | 'ALREADY_PLACING'
+  /** The draft was placed (or is 'unconfirmed'): start over before changing it. */
+  | 'ORDER_CLOSED'
+  /** order/add's answer was lost and the cart was empty afterwards: the shop probably has the order; not retried. */
+  | 'ORDER_OUTCOME_UNKNOWN';
 
 export interface CheckoutProblem {
   code: CheckoutProblemCode;

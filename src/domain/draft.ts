@@ -46,7 +46,13 @@ export type Address = z.infer<typeof addressSchema>;
 export const chosenMethodSchema = z.object({ code: z.string(), title: z.string(), text: z.string().default('') });
 export type ChosenMethod = z.infer<typeof chosenMethodSchema>;
 
-export const draftStatusSchema = z.enum(['open', 'placing', 'placed']);
+/**
+ * open: being filled in; placing: order/add was sent (a leftover 'placing' means its outcome was never seen);
+ * placed: orderId is set; unconfirmed: order/add's answer was lost and OpenCart's cart was empty afterwards, so the
+ * shop most likely has the order: never place it again, tell the customer the shop will confirm.
+ */
+export const draftStatusSchema = z.enum(['open', 'placing', 'placed', 'unconfirmed']);
+export type DraftStatus = z.infer<typeof draftStatusSchema>;
 
 export const orderDraftSchema = z.object({
   lines: z.array(draftLineSchema).default([]),
