@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { scrubSecrets, type Logger } from '../log';
-import { activityLocale } from './activity-locale';
+import { activityLanguageTag } from '../i18n/locale';
 
 /** The customer-facing "something went wrong, go on or start over" text, in their language. */
 export type TurnErrorText = (locale: string | undefined) => string;
@@ -42,7 +42,7 @@ export function createTurnErrorHandler(options: TurnErrorHandlerOptions) {
       'turn failed',
     );
     try {
-      const locale = activityLocale(activity);
+      const locale = activityLanguageTag(activity);
       await context.sendActivity(errorText ? errorText(locale) : FALLBACK_ERROR_TEXT);
       await context.sendTraceActivity('OnTurnError Trace', describeError(error).message, undefined, 'TurnError');
       if (afterError) await afterError(context, error);

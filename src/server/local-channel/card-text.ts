@@ -134,8 +134,7 @@ class TurnRenderer {
       for (const fact of asArray(element.facts)) {
         if (isJson(fact)) this.lines.push(`${indent}${String(fact.title ?? '')}: ${String(fact.value ?? '')}`);
       }
-    } else if (type === 'Image' && typeof element.altText === 'string') this.lines.push(`${indent}[${element.altText}]`);
-    else if (type === 'Container') this.elements(asArray(element.items), inputs, indent);
+    } else if (type === 'Container') this.elements(asArray(element.items), inputs, indent);
     else if (type === 'ColumnSet') {
       for (const column of asArray(element.columns)) {
         if (isJson(column)) this.elements(asArray(column.items), inputs, indent);
