@@ -1,4 +1,4 @@
 export { createServer, startServer, MESSAGES_PATH, HEALTH_PATH, type RunningServer, type ServerOptions, type StartServerOptions, type TurnRunner } from './server';
 export { createCloudAdapter, botAuthOptions, isAnonymous, type BotCredentials, type CloudAdapterOptions } from './adapter';
-export { createTurnErrorHandler, describeError, idTag, type TurnErrorText } from './turn-error';
+export { createTurnErrorHandler, describeError, idTag, translatedTurnErrorText, TURN_ERROR_KEY, type TurnErrorText } from './turn-error';
 export { createStorage, type StorageKind } from './storage';

@@ -51,3 +51,14 @@ export function createTurnErrorHandler(options: TurnErrorHandlerOptions) {
     }
   };
 }
+
+/** The translation key of the turn-error text (locales/<lng>/errors.json, key "turn_failed"). */
+export const TURN_ERROR_KEY = 'errors.turn_failed';
+
+/** Uses the translator's text when the key exists; i18next answers the key itself when it does not. */
+export function translatedTurnErrorText(translator: { t(locale: string | undefined, key: string): string }): TurnErrorText {
+  return (locale) => {
+    const text = translator.t(locale, TURN_ERROR_KEY);
+    return text && text !== TURN_ERROR_KEY ? text : FALLBACK_ERROR_TEXT;
+  };
+}
