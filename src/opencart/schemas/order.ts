@@ -8,12 +8,8 @@ export const orderAddAnswer = z
 
 const idOrZero = z
   .union([numeric, z.literal(''), z.null()])
-  .optional()
   .transform((v) => (typeof v === 'number' ? v : 0));
-const str = z
-  .union([z.string(), z.number(), z.null()])
-  .optional()
-  .transform((v) => (v === null || v === undefined ? '' : decodeIfString(v)));
+const str = z.union([z.string(), z.number(), z.null()]).transform((v) => (v === null ? '' : decodeIfString(v)));
 
 function decodeIfString(v: string | number): string {
   return typeof v === 'string' ? text.parse(v) : String(v);
