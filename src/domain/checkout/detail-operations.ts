@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
-import type { OpenCartApi } from '../../opencart/api';
+import type { OpenCartApi, Outcome } from '../../opencart/api';
 import type { RunInSession } from '../checkout';
 import type { CheckoutResult, CheckoutService } from '../checkout-port';
 import type { OrderDraft } from '../draft';
 import { done, refuse, shippingTarget, toAddressInput, toCustomerInput } from './mapping';
 import { cartNeedsShipping, projectMethods, requotePayment, requoteShipping } from './reapply';
+import { reconcileCart } from './reconcile';
 
 type DetailOperations = Omit<
   CheckoutService,
@@ -64,12 +65,16 @@ export function createDetailOperations(run: RunInSession, logger: Logger): Detai
 
     shippingOptions: (state) =>
       run(state, async ({ api }) => {
+        const fresh = await quoteReady(api, state.draft, logger);
+        if (!fresh.ok) return refuse(fresh);
         const methods = await api.shippingMethods();
         return methods.ok ? done(methods.value) : refuse(methods);
       }),
 
     chooseShipping: (state, quoteCode) =>
       run(state, async ({ api }) => {
+        const fresh = await quoteReady(api, state.draft, logger);
+        if (!fresh.ok) return refuse(fresh);
         const methods = await api.shippingMethods();
         if (!methods.ok) return refuse(methods);
         const quote = methods.value.flatMap((method) => method.quotes).find((candidate) => candidate.code === quoteCode);
@@ -82,12 +87,16 @@ export function createDetailOperations(run: RunInSession, logger: Logger): Detai
 
     paymentOptions: (state) =>
       run(state, async ({ api }) => {
+        const fresh = await quoteReady(api, state.draft, logger);
+        if (!fresh.ok) return refuse(fresh);
         const methods = await api.paymentMethods();
         return methods.ok ? done(methods.value) : refuse(methods);
       }),
 
     choosePayment: (state, code) =>
       run(state, async ({ api }) => {
+        const fresh = await quoteReady(api, state.draft, logger);
+        if (!fresh.ok) return refuse(fresh);
         const methods = await api.paymentMethods();
         if (!methods.ok) return refuse(methods);
         const method = methods.value.find((candidate) => candidate.code === code);
@@ -147,4 +156,10 @@ async function reproject(api: OpenCartApi, draft: OrderDraft, logger: Logger): P
   if (!cart.ok) return refuse(cart);
   await projectMethods(api, draft, cart.value, logger);
   return done();
+}
+
+/** Quotes depend on the cart (taxes, COD, free shipping): make sure OpenCart still holds the draft's lines. */
+async function quoteReady(api: OpenCartApi, draft: OrderDraft, logger: Logger): Promise<Outcome> {
+  const reconciled = await reconcileCart(api, draft, logger);
+  return reconciled.ok ? { ok: true, value: undefined } : reconciled;
 }
