@@ -10,6 +10,10 @@ export interface DemoStoreOptions {
   apiKey?: string;
   /** IPs allowed for the API user; default 127.0.0.1 and ::1 (and ::ffff:127.0.0.1). */
   allowedIps?: string[];
+  /** PHP session.gc_maxlifetime: session data dies after this much idle time (default 1440 s, Debian). */
+  sessionLifetimeSeconds?: number;
+  /** Seeded data to serve instead of the reference store's (deep-copied at start). */
+  catalog?: import('./model').DemoCatalogData;
 }
 
 /** Test hooks: what the corpus did with SQL between requests, done in memory. */
@@ -21,7 +25,18 @@ export interface DemoStoreHooks {
   expireAllSessions(): void;
   /** Orders placed so far, newest last, as order/info would store them plus their products and totals. */
   orders(): DemoOrderRecord[];
-  setConfig(key: 'config_stock_checkout' | 'config_stock_display' | 'config_stock_warning', value: number): void;
+  setConfig(
+    key: 'config_stock_checkout' | 'config_stock_display' | 'config_stock_warning' | 'config_error_display',
+    value: number,
+  ): void;
+  /** Enables or disables a product (oc_product.status). */
+  setProductStatus(productId: number, enabled: boolean): void;
+  /** Makes cart lines older by ms (oc_cart.date_added), all lines or one product's; for the 1 h line expiry. */
+  ageCartLines(ms: number, productId?: number): void;
+  /** Expires the session DATA of one token (oc_session.expire in the past) while its API session stays fresh. */
+  expireSessionData(token: string): void;
+  /** Makes one token's API session look idle for ms (oc_api_session.date_modified in the past). */
+  idleApiSession(token: string, ms: number): void;
   /** Makes the next N API calls fail at the transport level (connection reset) — for fault tests. */
   failNextRequests(count: number): void;
   /** Delays every API answer by ms (0 to stop). */

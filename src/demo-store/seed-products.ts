@@ -88,7 +88,7 @@ export const demoProducts: DemoProduct[] = [
   product({ productId: 43, name: 'MacBook', model: 'Product 16', price: 500, quantity: 929, shipping: false,
     description: 'Intel Core 2 Duo processor. Powered by an Intel Core 2 Duo processor at speeds up to 2.16GHz, the new MacBook is the fastest ever.',
     images: [img('macbook_1.jpg')], categoryIds: [18, 20], manufacturer: 'Apple', manufacturerId: 8, keyword: 'macbook' }),
-  product({ productId: 44, name: 'MacBook Air', model: 'Product 17', price: 1000, quantity: 1000,
+  product({ productId: 44, name: 'MacBook Air', model: 'Product 17', price: 1000, quantity: 1000, reward: 700,
     description: 'MacBook Air is ultrathin, ultraportable, and ultra unlike anything else. But you don’t lose inches and pounds overnight.',
     images: [img('macbook_air_1.jpg')], categoryIds: [18, 20], manufacturer: 'Apple', manufacturerId: 8, keyword: 'macbook-air' }),
   product({ productId: 45, name: 'MacBook Pro', model: 'Product 18', price: 2000, quantity: 998, taxClassId: 0,

@@ -84,8 +84,9 @@ export const demoCatalog: DemoCatalogData = {
     { taxRateId: 87, geoZoneId: 3, name: 'Eco Tax (-2.00)', rate: 2, type: 'F' },
   ],
   taxRules: [
-    { taxClassId: 9, taxRateId: 86, based: 'shipping', priority: 1 },
+    // Listed eco tax first: the reference store's totals show "Eco Tax (-2.00)" before "VAT (20%)".
     { taxClassId: 9, taxRateId: 87, based: 'shipping', priority: 2 },
+    { taxClassId: 9, taxRateId: 86, based: 'shipping', priority: 1 },
     { taxClassId: 10, taxRateId: 86, based: 'payment', priority: 1 },
     { taxClassId: 10, taxRateId: 87, based: 'store', priority: 0 },
   ],

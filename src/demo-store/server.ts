@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { purgeExpiredLines } from './cart';
+import { renderBody } from './api/context';
+import { apiRoutes } from './api/routes';
+import { buildContext, normalizeIp, saveSession, startSession } from './api/startup';
+import { notFoundPage } from './not-found-page';
+import { parsePhpForm, type PhpArray } from './php';
+import type { StoreState } from './state';
+import { handleStorefront } from './storefront/index';
+
+/** Knobs the test hooks turn at run time. */
+export interface ServerControls {
+  latencyMs: number;
+  failNext: number;
+}
+
+const NO_CACHE = {
+  expires: 'Thu, 19 Nov 1981 08:52:00 GMT',
+  'cache-control': 'no-store, no-cache, must-revalidate, post-check=0, pre-check=0',
+  pragma: 'no-cache',
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function cookiesOf(req: IncomingMessage): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+  }
+  return out;
+}
+
+function formOf(req: IncomingMessage, body: Buffer): PhpArray {
+  const type = String(req.headers['content-type'] ?? '');
+  if (req.method !== 'POST' || !type.includes('application/x-www-form-urlencoded')) return new Map();
+  return parsePhpForm(new URLSearchParams(body.toString('utf8')).entries());
+}
+
+function preferenceCookies(now: number, currency: string): string[] {
+  const expires = new Date(now + 30 * 24 * 3600 * 1000).toUTCString().replace(/ GMT$/, ' GMT');
+  const tail = `expires=${expires}; Max-Age=2592000; path=/`;
+  return [`language=en-gb; ${tail}`, `currency=${currency}; ${tail}`];
+}
+
+/** storefront tool/upload: any multipart "file" gets a code usable as a file option value. */
+function upload(body: Buffer, now: number): string {
+  const code = createHash('sha1').update(body).update(String(now)).digest('hex');
+  return JSON.stringify({ code, success: 'Your file was successfully uploaded!' });
+}
+
+async function handleApi(state: StoreState, controls: ServerControls, req: IncomingMessage, res: ServerResponse, url: URL, route: string, body: Buffer): Promise<void> {
+  const handler = apiRoutes[route];
+  if (!handler) {
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFoundPage(state.baseUrl));
+    return;
+  }
+  const ip = normalizeIp(req.socket.remoteAddress);
+  const now = state.clock.now();
+  const started = startSession(state, url.searchParams.get('api_token'), cookiesOf(req).get('OCSESSID'), ip, now);
+  if (started === 'invalid-cookie') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' }).end('Error: Invalid session ID!');
+    return;
+  }
+  const ctx = buildContext({
+    state, started, now, ip, method: req.method ?? 'GET', post: formOf(req, body), query: url.searchParams,
+    userAgent: String(req.headers['user-agent'] ?? ''), acceptLanguage: String(req.headers['accept-language'] ?? ''),
+  });
+  // The session was read above; a delay here lets overlapping requests of one session lose updates like PHP does.
+  if (controls.latencyMs > 0) await sleep(controls.latencyMs);
+  purgeExpiredLines(ctx);
+  const json = handler(ctx);
+  saveSession(state, ctx.sessionId, ctx.session, state.clock.now());
+  const cookies = started.setCookie ? [`OCSESSID=${started.setCookie}; path=/`] : [];
+  res.writeHead(200, {
+    'content-type': 'application/json', ...NO_CACHE,
+    'set-cookie': [...cookies, ...preferenceCookies(now, ctx.currency.code)],
+  });
+  res.end(renderBody(ctx, json));
+}
+
+/** The request handler: api/ routes here, everything else to the storefront renderer (404 when it has no page). */
+export function createRequestHandler(state: StoreState, controls: ServerControls) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const body = await readBody(req);
+      const url = new URL(req.url ?? '/', state.baseUrl);
+      const route = url.searchParams.get('route');
+      if (route?.startsWith('api/')) {
+        if (controls.failNext > 0) {
+          controls.failNext--;
+          req.socket.destroy();
+          return;
+        }
+        await handleApi(state, controls, req, res, url, route, body);
+        return;
+      }
+      if (route === 'tool/upload' && req.method === 'POST') {
+        res.writeHead(200, { 'content-type': 'application/json', ...NO_CACHE }).end(upload(body, state.clock.now()));
+        return;
+      }
+      const page = handleStorefront(
+        { method: req.method ?? 'GET', route, path: url.pathname, query: url.searchParams,
+          body: new URLSearchParams(body.toString('utf8')), headers: req.headers },
+        state.catalog, state.baseUrl,
+      );
+      if (!page) {
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFoundPage(state.baseUrl));
+        return;
+      }
+      res.writeHead(page.status, { 'content-type': page.contentType, ...(page.headers ?? {}) }).end(page.body);
+    } catch {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal error');
+    }
+  };
+}
