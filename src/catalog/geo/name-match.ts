@@ -1,0 +1,88 @@
+import { distance } from 'fastest-levenshtein';
+import type { Resolution } from '../types';
+import { foldText } from '../query/fold';
+
+export interface NamedCandidate<T> {
+  value: T;
+  id: number;
+  /** Folded names (see foldText). */
+  names: string[];
+  /** Upper-case codes matched exactly ("RU", "RUS", "KA"). */
+  codes: string[];
+}
+
+/** Edits tolerated for a word of this length: none for short words, where one edit makes another name. */
+export function typoBudget(length: number): number {
+  if (length <= 3) return 0;
+  if (length <= 6) return 1;
+  return 2;
+}
+
+const CYRILLIC_TO_LATIN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
+  п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '',
+  э: 'e', ю: 'yu', я: 'ya',
+};
+
+/** "калининград" -> "kaliningrad": OpenCart's zone names are Latin. Input is already folded (й -> и). */
+export function transliterate(folded: string): string {
+  return [...folded].map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch).join('');
+}
+
+function unique<T>(matches: NamedCandidate<T>[]): NamedCandidate<T>[] {
+  const seen = new Set<number>();
+  return matches.filter((match) => (seen.has(match.id) ? false : (seen.add(match.id), true)));
+}
+
+function verdict<T>(matches: NamedCandidate<T>[]): Resolution<T> | null {
+  const distinct = unique(matches);
+  if (distinct.length === 0) return null;
+  if (distinct.length === 1) return { kind: 'found', value: distinct[0].value };
+  return { kind: 'ambiguous', candidates: distinct.map((match) => match.value) };
+}
+
+function matchFolded<T>(query: string, candidates: NamedCandidate<T>[]): Resolution<T> | null {
+  const exact = verdict(candidates.filter((c) => c.names.includes(query)));
+  if (exact) return exact;
+  if (query.length >= 3) {
+    // "united" names the start of several countries: report them all rather than pick one.
+    const partial = verdict(candidates.filter((c) => c.names.some((name) => name.startsWith(`${query} `) || name.split(' ').includes(query))));
+    if (partial) return partial;
+  }
+  const budget = typoBudget(query.length);
+  if (budget === 0) return null;
+  let best = budget + 1;
+  let closest: NamedCandidate<T>[] = [];
+  for (const candidate of candidates) {
+    for (const name of candidate.names) {
+      const d = distance(query, name);
+      if (d > budget) continue;
+      if (d < best) {
+        best = d;
+        closest = [candidate];
+      } else if (d === best) {
+        closest.push(candidate);
+      }
+    }
+  }
+  return verdict(closest);
+}
+
+/** Resolves what a customer typed against names and codes; several equally good answers are reported, not guessed. */
+export function resolveByName<T>(text: string, candidates: NamedCandidate<T>[], noiseWords: ReadonlySet<string> = new Set()): Resolution<T> {
+  const query = foldText(text);
+  if (!query) return { kind: 'none' };
+  const code = text.trim().toUpperCase();
+  if (/^[A-Z0-9]{2,3}$/.test(code)) {
+    const byCode = verdict(candidates.filter((c) => c.codes.includes(code)));
+    if (byCode) return byCode;
+  }
+  const meaningful = query.split(' ').filter((word) => !noiseWords.has(word)).join(' ');
+  const saintShort = meaningful.split(' ').map((word) => (word === 'saint' || word === 'sankt' ? 'st' : word)).join(' ');
+  const variants = [...new Set([query, meaningful, saintShort, transliterate(query), transliterate(meaningful)])].filter(Boolean);
+  for (const variant of variants) {
+    const result = matchFolded(variant, candidates);
+    if (result) return result;
+  }
+  return { kind: 'none' };
+}

@@ -1,0 +1,72 @@
+import type { ProductQuery } from '../types';
+import { foldText } from './fold';
+import { NUMBER_WORDS, OPTION_WORD_STEMS, STOP_PHRASES, STOP_WORDS } from './vocabulary-words';
+
+const MAX_QUANTITY = 9999;
+
+const GERMAN_ENDINGS = new Set(['e', 'en', 'er', 'es', 'em']);
+
+/** Whether a word is an inflected form of a stem: German adjective endings, or up to three Cyrillic letters. */
+function inflects(word: string, stem: string): boolean {
+  if (!word.startsWith(stem) || word.length === stem.length) return word === stem;
+  const ending = word.slice(stem.length);
+  if (/^[a-z]+$/.test(stem)) return GERMAN_ENDINGS.has(ending);
+  return ending.length <= 3 && /^[\u0400-\u04ff]+$/.test(ending);
+}
+
+/** The English option word a customer's word stands for ("rote" -> "red", "красную" -> "red"), or null. */
+export function canonicalOptionWord(word: string): string | null {
+  for (const [canonical, stems] of Object.entries(OPTION_WORD_STEMS)) {
+    if (stems.some((stem) => inflects(word, stem))) return canonical;
+  }
+  return null;
+}
+
+/** "2", "2x", "x2", "2шт" -> 2; number words in en/de/ru. */
+function quantityOf(word: string): number | null {
+  const digits = word.replace(/^x(?=\d)/, '').replace(/(x|шт|pcs|stk)$/, '');
+  if (/^\d{1,4}$/.test(digits)) {
+    const value = Number(digits);
+    return value > 0 && value <= MAX_QUANTITY ? value : null;
+  }
+  return NUMBER_WORDS[word] ?? null;
+}
+
+function removeStopPhrases(folded: string): string {
+  let text = ` ${folded} `;
+  for (const phrase of STOP_PHRASES) text = text.split(` ${phrase} `).join(' ');
+  return text.trim();
+}
+
+export interface InterpretedText {
+  quantity: number | null;
+  /** Words that may name the product, in the customer's order. */
+  productWords: string[];
+  /** Words that look like option values ("red", "large"), as typed (folded). */
+  optionWords: string[];
+}
+
+/** Splits what a customer wrote into a quantity, product words and option words. */
+export function interpretProductText(text: string): InterpretedText {
+  const words = removeStopPhrases(foldText(text)).split(' ').filter(Boolean);
+  let quantity: number | null = null;
+  const productWords: string[] = [];
+  const optionWords: string[] = [];
+  for (const word of words) {
+    const asQuantity = quantityOf(word);
+    if (asQuantity !== null && quantity === null) {
+      quantity = asQuantity;
+    } else if (canonicalOptionWord(word)) {
+      optionWords.push(word);
+    } else if (!STOP_WORDS.has(word)) {
+      productWords.push(word);
+    }
+  }
+  return { quantity, productWords, optionWords };
+}
+
+export function toProductQuery(interpreted: InterpretedText, search: string, usedWords: string[]): ProductQuery {
+  const used = new Set(usedWords);
+  const leftovers = interpreted.productWords.filter((word) => !used.has(word));
+  return { search, quantity: interpreted.quantity, optionWords: [...interpreted.optionWords, ...leftovers] };
+}
