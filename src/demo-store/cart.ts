@@ -41,9 +41,12 @@ export function purgeExpiredLines(ctx: ApiContext): void {
   ctx.state.cart = ctx.state.cart.filter((r) => !((r.apiId > 0 || r.customerId === 0) && r.addedAt < cutoff));
 }
 
+/** This session's rows in the order MySQL returns them here (the cart index: product_id, then cart_id). */
 export function scopeRows(ctx: ApiContext): CartRow[] {
   const apiId = ctx.session.api_id ?? 0;
-  return ctx.state.cart.filter((r) => r.apiId === apiId && r.customerId === ctx.customerId && r.sessionId === ctx.sessionId);
+  return ctx.state.cart
+    .filter((r) => r.apiId === apiId && r.customerId === ctx.customerId && r.sessionId === ctx.sessionId)
+    .sort((a, b) => a.productId - b.productId || a.cartId - b.cartId);
 }
 
 function priceOf(ctx: ApiContext, product: DemoProduct, discountQuantity: number): number {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { purgeExpiredLines } from './cart';
 import { renderBody } from './api/context';
 import { apiRoutes } from './api/routes';
-import { buildContext, normalizeIp, saveSession, startSession } from './api/startup';
+import { buildContext, newSessionId, normalizeIp, saveSession, startSession } from './api/startup';
 import { notFoundPage } from './not-found-page';
 import { parsePhpForm, type PhpArray } from './php';
 import type { StoreState } from './state';
@@ -106,7 +106,9 @@ export function createRequestHandler(state: StoreState, controls: ServerControls
         return;
       }
       if (route === 'tool/upload' && req.method === 'POST') {
-        res.writeHead(200, { 'content-type': 'application/json', ...NO_CACHE }).end(upload(body, state.clock.now()));
+        const cookie = cookiesOf(req).get('OCSESSID') ?? newSessionId();
+        res.writeHead(200, { 'content-type': 'application/json', ...NO_CACHE, 'set-cookie': [`OCSESSID=${cookie}; path=/`] });
+        res.end(upload(body, state.clock.now()));
         return;
       }
       const page = handleStorefront(
