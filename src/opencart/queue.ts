@@ -1,27 +1,42 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+interface Chain {
+  tail: Promise<unknown>;
+}
+
+interface Slot {
+  owner: SessionQueue;
+  /** Tasks started from inside this slot queue here, one after another. */
+  children: Chain;
+}
+
 /**
  * Runs the calls of one OpenCart session strictly one after another: OpenCart rewrites the whole session
  * at the end of each request, so overlapping calls lose writes. A task started from inside a running task
- * (the re-login hook rebuilding the cart) runs in that task's slot instead of waiting behind it forever.
+ * (the re-login hook rebuilding the cart) runs within that task's slot, in a nested line of its own, instead
+ * of waiting behind it forever; nested tasks still never overlap each other.
  */
 export class SessionQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-  private readonly slot = new AsyncLocalStorage<SessionQueue>();
+  private readonly root: Chain = { tail: Promise.resolve() };
+  private readonly slots = new AsyncLocalStorage<Slot>();
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.slot.getStore() === this) return task();
-    const result = this.tail.then(() => this.slot.run(this, task));
-    // The next task waits for this one to settle, whatever its outcome.
-    this.tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
+    const current = this.slots.getStore();
+    return this.enqueue(current?.owner === this ? current.children : this.root, task);
   }
 
   /** True while the caller runs inside one of this queue's tasks. */
   get insideSlot(): boolean {
-    return this.slot.getStore() === this;
+    return this.slots.getStore()?.owner === this;
+  }
+
+  private enqueue<T>(chain: Chain, task: () => Promise<T>): Promise<T> {
+    const result = chain.tail.then(() => this.slots.run({ owner: this, children: { tail: Promise.resolve() } }, task));
+    // The next task waits for this one to settle, whatever its outcome.
+    chain.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 }
