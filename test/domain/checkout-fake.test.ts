@@ -57,6 +57,9 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     expect(store.orders[0]).toMatchObject({ paymentMethod: 'cod', shippingMethod: 'flat.flat', customer: contact });
     expect(store.orders[0].lines.map((l) => [l.productId, l.quantity, l.options])).toEqual([[40, 2, {}], [30, 1, { '226': '15' }]]);
 
+    const summary = await checkout.summary(stored);
+    expect(summary.ok && summary.value.cart.lines).toEqual([]); // a placed order is not put back into the cart
+    expect(sessionOf(store, stored).lines).toEqual([]);
     const again = await checkout.placeOrder(roundTrip(stored));
     expect(again).toEqual({ ok: true, value: { orderId: store.orders[0].orderId, alreadyPlaced: true } });
     expect(store.orders).toHaveLength(1);

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { RunInSession } from '../checkout';
 import type { CheckoutService } from '../checkout-port';
-import type { DraftLine } from '../draft';
+import type { CartView, Failure, OpenCartApi } from '../../opencart/api';
+import type { DraftLine, OrderDraft } from '../draft';
 import { done, refuse, sameOptions } from './mapping';
 import { cartNeedsShipping } from './reapply';
 import { reconcileCart } from './reconcile';
@@ -54,7 +55,7 @@ export function createCartOperations(run: RunInSession, logger: Logger, newId: (
       run(
         state,
         async ({ api }) => {
-          const reconciled = await reconcileCart(api, state.draft, logger);
+          const reconciled = await currentCart(api, state.draft, logger);
           return reconciled.ok ? done(reconciled.cart) : refuse(reconciled);
         },
         { allowClosed: true },
@@ -65,7 +66,7 @@ export function createCartOperations(run: RunInSession, logger: Logger, newId: (
       const result = await run(
         state,
         async ({ api }) => {
-          const reconciled = await reconcileCart(api, state.draft, logger);
+          const reconciled = await currentCart(api, state.draft, logger);
           return reconciled.ok ? done(cartNeedsShipping(reconciled.cart)) : refuse<boolean>(reconciled);
         },
         { allowClosed: true },
@@ -77,7 +78,7 @@ export function createCartOperations(run: RunInSession, logger: Logger, newId: (
       run(
         state,
         async ({ api }) => {
-          const reconciled = await reconcileCart(api, state.draft, logger);
+          const reconciled = await currentCart(api, state.draft, logger);
           if (!reconciled.ok) return refuse(reconciled);
           const { cart } = reconciled;
           return done({ draft: state.draft, cart, needsShipping: cartNeedsShipping(cart), totals: cart.totals });
@@ -85,4 +86,15 @@ export function createCartOperations(run: RunInSession, logger: Logger, newId: (
         { allowClosed: true },
       ),
   };
+}
+
+/** The reconciled cart of an open draft; a placed (or unclear) order is only read, never put back into OpenCart. */
+async function currentCart(
+  api: OpenCartApi,
+  draft: OrderDraft,
+  logger: Logger,
+): Promise<{ ok: true; cart: CartView } | Failure> {
+  if (draft.status === 'open') return reconcileCart(api, draft, logger);
+  const cart = await api.cartProducts();
+  return cart.ok ? { ok: true, cart: cart.value } : cart;
 }

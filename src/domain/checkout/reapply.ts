@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 import type { CartView, OpenCartApi } from '../../opencart/api';
 import type { OrderDraft } from '../draft';
 import { shippingTarget, toAddressInput, toCustomerInput } from './mapping';
@@ -8,7 +8,11 @@ import { shippingTarget, toAddressInput, toCustomerInput } from './mapping';
  * payment address, then the shipping address and both methods (re-quoted; a chosen method no longer offered is
  * cleared from the draft). What OpenCart refuses now is dropped from the draft and logged.
  */
-export async function reapplyDraft(api: OpenCartApi, draft: OrderDraft, logger: Logger): Promise<void> {
+export async function reapplyDraft(
+  api: OpenCartApi,
+  draft: OrderDraft,
+  logger: Logger = pino({ level: 'silent' }),
+): Promise<void> {
   if (draft.currency) {
     const currency = await api.currency(draft.currency);
     if (!currency.ok) logger.warn({ code: currency.code }, 'currency refused while rebuilding the session');
