@@ -69,7 +69,7 @@ export class Replayer {
     }
     if (!r.form) return base;
     const isKeyRoute = /^api\/cart\/(edit|remove)$/.test(r.route);
-    const pairs = r.form.map(([k, v]) => [k, isKeyRoute && k === 'key' ? this.mapKey(v) : this.substitute(v)]);
+    const pairs = r.form.map(([k, v]): [string, string] => [k, isKeyRoute && k === 'key' ? this.mapKey(v) : this.substitute(v)]);
     return { ...base, body: new URLSearchParams(pairs).toString(), contentType: 'application/x-www-form-urlencoded' };
   }
 
