@@ -184,4 +184,17 @@ describe('CheckoutService over HTTP against the demo store', () => {
     expect(placed.ok).toBe(true);
     expect(store.hooks.orders()).toHaveLength(1);
   });
+
+  it('reopens the draft when OpenCart refuses the order (out of stock)', async () => {
+    await fillCheckout();
+    store.hooks.setConfig('config_stock_checkout', 0);
+    store.hooks.setStock(40, 0);
+    const refused = await checkout.placeOrder(state);
+    expect(refused).toEqual({ ok: false, problem: expect.objectContaining({ code: 'STOCK' }) });
+    expect(state.draft).toMatchObject({ status: 'open', placementId: null, orderId: null });
+    expect(store.hooks.orders()).toHaveLength(0);
+    store.hooks.setStock(40, 100);
+    expect((await checkout.placeOrder(state)).ok).toBe(true);
+    expect(store.hooks.orders()).toHaveLength(1);
+  });
 });

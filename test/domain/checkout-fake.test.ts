@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { ManualClock } from '../../src/clock';
 import { createCheckoutService } from '../../src/domain/checkout';
 import type { CheckoutService, CheckoutState } from '../../src/domain/checkout-port';
@@ -247,5 +249,36 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     expect(refused.ok).toBe(false);
     expect(sessionOf(store, state).shippingAddress?.city).toBe('Berlin');
     expect(state.draft.shippingAddress?.city).toBe('Berlin');
+  });
+
+  it('puts coupon and voucher back when the session is rebuilt, and drops those OpenCart refuses now', async () => {
+    const { store, checkout, state } = setup();
+    await fillCheckout(checkout, state);
+    expect((await checkout.applyCoupon(state, '2222')).ok).toBe(true);
+    expect((await checkout.applyVoucher(state, 'GIFT100')).ok).toBe(true);
+    store.expireAllSessions();
+    expect((await checkout.cart(state)).ok).toBe(true);
+    expect(sessionOf(store, state)).toMatchObject({ coupon: '2222', voucher: 'GIFT100', customer: contact });
+    state.draft.coupon = 'EXPIRED1';
+    store.expireAllSessions();
+    expect((await checkout.cart(state)).ok).toBe(true);
+    expect(state.draft.coupon).toBeNull();
+  });
+
+  it('writes no e-mail address or phone number to the log', async () => {
+    const clock = new ManualClock();
+    const store = new FakeOpenCart(clock);
+    let output = '';
+    const sink = new Writable({ write(chunk: Buffer, _encoding, next) { output += chunk.toString(); next(); } });
+    const logger = pino({ level: 'debug' }, sink);
+    const checkout = createCheckoutService({ sessions: store.factory(), clock, logger });
+    const state: CheckoutState = { draft: emptyDraft(), session: null };
+    await fillCheckout(checkout, state);
+    await checkout.setContact(state, { ...contact, email: 'broken' });
+    store.expireAllSessions();
+    store.orderAddTransportFailure = 'after';
+    await checkout.placeOrder(state);
+    expect(output).toContain('order/add outcome unknown');
+    expect(output).not.toMatch(/rita@example\.com|7946|broken/);
   });
 });
