@@ -138,5 +138,7 @@ export function phpJsonEncode(value: JsonOut | undefined): string {
   if (Array.isArray(value)) return '[' + value.map((v) => phpJsonEncode(v)).join(',') + ']';
   const entries = value instanceof Map ? [...value.entries()] : Object.entries(value).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return '[]';
+  // A PHP array with keys 0..n-1 in order is a list.
+  if (value instanceof Map && entries.every(([k], i) => k === String(i))) return '[' + entries.map(([, v]) => phpJsonEncode(v)).join(',') + ']';
   return '{' + entries.map(([k, v]) => encodeString(k) + ':' + phpJsonEncode(v as JsonOut)).join(',') + '}';
 }
