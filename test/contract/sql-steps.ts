@@ -38,7 +38,7 @@ export const sqlSteps: Record<string, Record<number, SqlAction>> = {
     26: { kind: 'hook', run: (s) => s.hooks.setStock(40, 969) },
   },
   '11-customer-id-and-cart.json': { 6: readOnly('the invisible guest cart line') },
-  '17-coupon.json': { 31: readOnly('oc_coupon_history of the order; the coupon total of hooks.orders() is checked instead') },
+  '17-coupon.json': { 31: readOnly('oc_coupon_history of the order; the replayed order/info total 264.2000 already carries the -28.80 coupon') },
   '26-cart-line-expiry.json': {
     3: { kind: 'hook', run: (s) => s.hooks.ageCartLines(61 * 60 * 1000, 40) },
     6: { kind: 'hook', run: (s) => s.hooks.ageCartLines(61 * 60 * 1000) },
