@@ -253,6 +253,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   let endpoint: OpenCartEndpoint;
   let stop = async (): Promise<void> => undefined;
+  let prefix = '';
   if (config.OPENCART_URL && config.OPENCART_API_KEY) {
     endpoint = { baseUrl: config.OPENCART_URL, username: config.OPENCART_API_USERNAME, apiKey: config.OPENCART_API_KEY };
   } else {
@@ -260,13 +261,13 @@ async function main(): Promise<number> {
     const store = await startDemoStore();
     endpoint = { baseUrl: store.url, username: store.username, apiKey: store.apiKey };
     stop = () => store.close();
-    process.stdout.write('OPENCART_URL is unset: checking the embedded demo store.\n');
+    prefix = '(OPENCART_URL unset: embedded demo store) ';
   }
   try {
     const result = await diagnose(endpoint);
     // Belt and braces: whatever a message quoted, the key is never printed.
     const line = formatDiagnosis(result, endpoint).split(endpoint.apiKey).join('[redacted]');
-    process.stdout.write(`${line}\n`);
+    process.stdout.write(`${prefix}${line}\n`);
     return EXIT_CODES[result.status];
   } finally {
     await stop();
@@ -277,7 +278,8 @@ if (require.main === module) {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`doctor failed: ${error instanceof Error ? error.name : 'error'}: ${error instanceof Error ? error.message : ''}\n`);
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+      process.stderr.write(`doctor failed: ${message.replace(/\s*\n\s*/g, '; ')}\n`);
       process.exit(10);
     },
   );
