@@ -10,6 +10,7 @@ export const CARD_ACTION_NAMES = [
   'cats', // browse top categories
   'cat', // open a category: v = path
   'opt', // option value: v = productOptionValueId
+  'num', // a number (quantity shortcuts): v = the number
   'skip', // skip an optional question
   'qty', // change a cart line's quantity: v = lineId
   'rm', // remove a cart line: v = lineId

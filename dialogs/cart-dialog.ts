@@ -1,0 +1,75 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { cartCard, type CardAction } from '../src/cards';
+import { DIALOG } from './ids';
+import { InputPrompt, type CustomerInput } from './input-prompt';
+import { problemKey } from './problems';
+import { cardActivity, showTyping, stepValues, translate, type DialogDeps } from './turn';
+import { answerValidator } from './validation';
+
+const PROMPT = 'cartPrompt';
+export const CART_PROMPT_ID = PROMPT;
+
+export interface CartOptions {
+  /** A cart button pressed elsewhere (an older cart card), to act on right away. */
+  action?: CardAction;
+}
+
+/** Where the customer goes from the cart. */
+export type CartOutcome = { next: 'shop'; text?: string } | { next: 'checkout' };
+
+/** Shows the cart as a card and changes it: per-line quantity and remove, "add something else", "checkout". */
+export class CartDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(DIALOG.cart);
+    this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['qty', 'rm', 'add', 'checkout'], text: () => null })));
+    this.addDialog(new WaterfallDialog('cartSteps', [this.show.bind(this), this.act.bind(this), this.quantityChanged.bind(this)]));
+    this.initialDialogId = 'cartSteps';
+  }
+
+  private async show(step: WaterfallStepContext<CartOptions>) {
+    if (step.options.action) return step.next({ text: '', action: step.options.action, unreadableButton: false });
+    const t = translate(step.context, this.deps.translator);
+    const state = await this.deps.store.checkout(step.context);
+    if (!state.draft.lines.length) {
+      await step.context.sendActivity(t('cart.empty'));
+      return step.endDialog({ next: 'shop' } satisfies CartOutcome);
+    }
+    await showTyping(step.context);
+    const cart = await this.deps.checkout.cart(state);
+    if (!cart.ok) await step.context.sendActivity(t(problemKey(cart.problem)));
+    const view = cart.ok ? cart.value : { lines: [], vouchers: [], totals: [], minimumWarnings: [] };
+    return step.prompt(PROMPT, { prompt: cardActivity(step.context, cartCard(state.draft.lines, view, t)) });
+  }
+
+  private async act(step: WaterfallStepContext<CartOptions>) {
+    const input = step.result as CustomerInput;
+    const action = input.action;
+    if (!action) return step.endDialog({ next: 'shop', text: input.text } satisfies CartOutcome);
+    if (action.a === 'add') return step.endDialog({ next: 'shop' } satisfies CartOutcome);
+    if (action.a === 'checkout') return step.endDialog({ next: 'checkout' } satisfies CartOutcome);
+    const t = translate(step.context, this.deps.translator);
+    const state = await this.deps.store.checkout(step.context);
+    const line = state.draft.lines.find((l) => l.lineId === action.v);
+    if (!line) {
+      await step.context.sendActivity(t('problems.LINE_NOT_FOUND'));
+      return step.replaceDialog(this.id, {});
+    }
+    if (action.a === 'qty') {
+      stepValues<{ lineId: string }>(step).lineId = line.lineId;
+      return step.beginDialog(DIALOG.quantity, { productName: line.name, minimum: line.minimum });
+    }
+    await showTyping(step.context);
+    const removed = await this.deps.checkout.removeLine(state, line.lineId);
+    await step.context.sendActivity(removed.ok ? t('cart.removed', { name: line.name }) : t(problemKey(removed.problem)));
+    return step.replaceDialog(this.id, {});
+  }
+
+  private async quantityChanged(step: WaterfallStepContext<CartOptions>) {
+    const lineId = stepValues<{ lineId: string }>(step).lineId ?? '';
+    const state = await this.deps.store.checkout(step.context);
+    await showTyping(step.context);
+    const changed = await this.deps.checkout.changeQuantity(state, lineId, step.result as number);
+    if (!changed.ok) await step.context.sendActivity(translate(step.context, this.deps.translator)(problemKey(changed.problem)));
+    return step.replaceDialog(this.id, {});
+  }
+}

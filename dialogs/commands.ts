@@ -1,0 +1,62 @@
+import type { Translator } from '../src/i18n';
+
+/** Words the customer can type at any time; each maps to a key commands.<name> listing "a|b|c" per language. */
+export const GLOBAL_COMMANDS = [
+  'help',
+  'cart',
+  'startOver',
+  'language',
+  'forgetMe',
+  'checkout',
+  'changeContact',
+  'changeAddress',
+  'changeShippingAddress',
+  'changeShipping',
+  'changePayment',
+  'changeCodes',
+] as const;
+export type GlobalCommand = (typeof GLOBAL_COMMANDS)[number];
+
+/** Lower case, no punctuation at the ends, single spaces: "Start over!" => "start over". */
+export function normalizeWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+    .replace(/\s+/g, ' ');
+}
+
+/** Recognises the commands in every supported language, whatever language this turn is in. */
+export class CommandRecognizer {
+  private readonly byPhrase = new Map<string, GlobalCommand>();
+
+  constructor(translator: Translator) {
+    for (const command of GLOBAL_COMMANDS) {
+      for (const list of translator.allTranslations(`commands.${command}`)) {
+        for (const phrase of list.split('|')) if (phrase.trim()) this.byPhrase.set(normalizeWords(phrase), command);
+      }
+    }
+  }
+
+  recognize(text: string | undefined): GlobalCommand | null {
+    return text ? (this.byPhrase.get(normalizeWords(text)) ?? null) : null;
+  }
+}
+
+/** Yes/no words in every language (keys common.yesWords / common.noWords). */
+export class YesNoRecognizer {
+  private readonly yes: Set<string>;
+  private readonly no: Set<string>;
+
+  constructor(translator: Translator) {
+    const words = (key: string) => new Set(translator.allTranslations(key).flatMap((l) => l.split('|')).map(normalizeWords));
+    this.yes = words('common.yesWords');
+    this.no = words('common.noWords');
+  }
+
+  recognize(text: string): boolean | null {
+    const word = normalizeWords(text);
+    if (this.yes.has(word)) return true;
+    if (this.no.has(word)) return false;
+    return null;
+  }
+}

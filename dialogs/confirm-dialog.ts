@@ -1,0 +1,52 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { CHANGEABLE_SLOTS, summaryCard, type ChangeableSlot } from '../src/cards';
+import type { YesNoRecognizer } from './commands';
+import { DIALOG } from './ids';
+import { InputPrompt, type CustomerInput } from './input-prompt';
+import { problemKey, problemSlot } from './problems';
+import { cardActivity, showTyping, translate, type DialogDeps } from './turn';
+import { answerValidator } from './validation';
+
+const PROMPT = 'confirmPrompt';
+export const CONFIRM_PROMPT_ID = PROMPT;
+
+export type ConfirmOutcome = { placed: number; alreadyPlaced: boolean } | { redo: ChangeableSlot };
+
+/** One summary card; "place order" places it exactly once, "change" goes back to that one part. */
+export class ConfirmDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps, words: YesNoRecognizer) {
+    super(DIALOG.confirm);
+    const validator = answerValidator(deps, {
+      actions: ['place', 'chg'],
+      action: (action) => (action.a === 'chg' && !CHANGEABLE_SLOTS.some((s) => s === action.v) ? { key: 'common.staleButton' } : null),
+      text: (text) => (words.recognize(text) === true ? null : { key: 'summary.placeOrChange' }),
+    });
+    this.addDialog(new InputPrompt(PROMPT, validator));
+    this.addDialog(new WaterfallDialog('confirmSteps', [this.show.bind(this), this.act.bind(this)]));
+    this.initialDialogId = 'confirmSteps';
+  }
+
+  private async show(step: WaterfallStepContext) {
+    const t = translate(step.context, this.deps.translator);
+    const state = await this.deps.store.checkout(step.context);
+    await showTyping(step.context);
+    const summary = await this.deps.checkout.summary(state);
+    if (!summary.ok) {
+      await step.context.sendActivity(t(problemKey(summary.problem)));
+      return step.endDialog({ redo: problemSlot(summary.problem) ?? 'cart' } satisfies ConfirmOutcome);
+    }
+    return step.prompt(PROMPT, { prompt: cardActivity(step.context, summaryCard(summary.value, t), t('summary.check')) });
+  }
+
+  private async act(step: WaterfallStepContext) {
+    const input = step.result as CustomerInput;
+    if (input.action?.a === 'chg') return step.endDialog({ redo: input.action.v as ChangeableSlot } satisfies ConfirmOutcome);
+    const state = await this.deps.store.checkout(step.context);
+    await showTyping(step.context);
+    const placed = await this.deps.checkout.placeOrder(state);
+    if (placed.ok) return step.endDialog({ placed: placed.value.orderId, alreadyPlaced: placed.value.alreadyPlaced } satisfies ConfirmOutcome);
+    await step.context.sendActivity(translate(step.context, this.deps.translator)(problemKey(placed.problem)));
+    const slot = problemSlot(placed.problem);
+    return slot ? step.endDialog({ redo: slot } satisfies ConfirmOutcome) : step.replaceDialog(this.id);
+  }
+}

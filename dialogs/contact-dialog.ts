@@ -1,0 +1,46 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Contact } from '../src/domain/draft';
+import type { YesNoRecognizer } from './commands';
+import type { FieldsOptions } from './fields-dialog';
+import { DIALOG } from './ids';
+import type { CustomerInput } from './input-prompt';
+import { problemKey } from './problems';
+import { showTyping, translate, type DialogDeps } from './turn';
+import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from './yes-no';
+
+const SAVED_PROMPT = 'contactSavedPrompt';
+
+/** First name, last name, email and phone, checked before OpenCart sees them; a returning customer's are offered. */
+export class ContactDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps, private readonly words: YesNoRecognizer) {
+    super(DIALOG.contact);
+    this.addDialog(yesNoPrompt(SAVED_PROMPT, deps, words));
+    this.addDialog(new WaterfallDialog('contactSteps', [this.offerSaved.bind(this), this.askFields.bind(this), this.save.bind(this)]));
+    this.initialDialogId = 'contactSteps';
+  }
+
+  private async offerSaved(step: WaterfallStepContext<{ skipSaved?: boolean }>) {
+    const saved = (await this.deps.store.profile(step.context)).contact;
+    if (!saved || step.options.skipSaved) return step.next(null);
+    const t = translate(step.context, this.deps.translator);
+    const text = t('contact.useSaved', { name: `${saved.firstname} ${saved.lastname}`, email: saved.email, telephone: saved.telephone });
+    return step.prompt(SAVED_PROMPT, { prompt: yesNoQuestion(step.context, this.deps, text) });
+  }
+
+  private async askFields(step: WaterfallStepContext<{ skipSaved?: boolean }>) {
+    const saved = (await this.deps.store.profile(step.context)).contact;
+    if (saved && step.result && yesNoAnswer(step.result as CustomerInput, this.words)) return step.next(saved);
+    const options: FieldsOptions = { fields: ['firstname', 'lastname', 'email', 'telephone'], index: 0, values: {} };
+    return step.beginDialog(DIALOG.fields, options);
+  }
+
+  private async save(step: WaterfallStepContext<{ skipSaved?: boolean }>) {
+    const contact = step.result as Contact;
+    const state = await this.deps.store.checkout(step.context);
+    await showTyping(step.context);
+    const result = await this.deps.checkout.setContact(state, contact);
+    if (result.ok) return step.endDialog({ done: true });
+    await step.context.sendActivity(translate(step.context, this.deps.translator)(problemKey(result.problem)));
+    return step.replaceDialog(this.id, { skipSaved: true });
+  }
+}

@@ -1,0 +1,56 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { checkEmail, checkName, checkPhone, checkText, type Checked } from './input-checks';
+import { DIALOG } from './ids';
+import { InputPrompt, type CustomerInput } from './input-prompt';
+import { translate, type DialogDeps } from './turn';
+import { answerValidator, refusalOf } from './validation';
+
+/** The typed fields of contact details and addresses, each with its question (fields.ask_<name>) and check. */
+export const FIELD_CHECKS = {
+  firstname: checkName,
+  lastname: checkName,
+  email: checkEmail,
+  telephone: checkPhone,
+  address1: (text: string) => checkText(text, 3, 128, 'input.streetInvalid'),
+  city: (text: string) => checkText(text, 2, 128, 'input.cityInvalid'),
+  postcode: (text: string) => checkText(text, 2, 10, 'input.postcodeInvalid'),
+} satisfies Record<string, (text: string) => Checked<string>>;
+export type FieldName = keyof typeof FIELD_CHECKS;
+
+export interface FieldsOptions {
+  fields: FieldName[];
+  index: number;
+  values: Partial<Record<FieldName, string>>;
+}
+
+const PROMPT = 'fieldPrompt';
+
+/** Asks a list of typed fields one after another; ends with their checked values. */
+export class FieldsDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(DIALOG.fields);
+    const validator = answerValidator(deps, {
+      actions: [],
+      text: (text, _ctx, rules) => refusalOf(FIELD_CHECKS[(rules as { field: FieldName }).field](text)),
+    });
+    this.addDialog(new InputPrompt(PROMPT, validator));
+    this.addDialog(new WaterfallDialog('fieldSteps', [this.ask.bind(this), this.collect.bind(this)]));
+    this.initialDialogId = 'fieldSteps';
+  }
+
+  private async ask(step: WaterfallStepContext<FieldsOptions>) {
+    const { fields, index, values } = step.options;
+    if (index >= fields.length) return step.endDialog(values);
+    const field = fields[index];
+    const prompt = translate(step.context, this.deps.translator)(`fields.ask_${field}`, values);
+    return step.prompt(PROMPT, { prompt, validations: { field } });
+  }
+
+  private async collect(step: WaterfallStepContext<FieldsOptions>) {
+    const { fields, index, values } = step.options;
+    const field = fields[index];
+    const checked = FIELD_CHECKS[field]((step.result as CustomerInput).text);
+    const next = { ...values, [field]: checked.ok ? checked.value : '' };
+    return step.replaceDialog(this.id, { fields, index: index + 1, values: next } satisfies FieldsOptions);
+  }
+}

@@ -1,0 +1,115 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import { CHANGEABLE_SLOTS, decodeAction, type CardAction, type CardActionName, type ChangeableSlot } from '../src/cards';
+import { supportedLocale } from '../src/i18n';
+import { CART_PROMPT_ID } from './cart-dialog';
+import type { CommandRecognizer, GlobalCommand } from './commands';
+import { CONFIRM_PROMPT_ID } from './confirm-dialog';
+import { DIALOG } from './ids';
+import { switchLanguage } from './language-dialog';
+import { requestRedo, type OrderFlowOptions } from './order-flow-dialog';
+import { translate, type DialogDeps } from './turn';
+
+type Handler = (dc: DialogContext, deps: DialogDeps, action?: CardAction) => Promise<void>;
+
+/** The prompt the customer is answering now (innermost active dialog), if any. */
+export function activeLeafId(dc: DialogContext): string | undefined {
+  let current: DialogContext = dc;
+  while (current.child) current = current.child;
+  return current.activeDialog?.id;
+}
+
+async function restartFlow(dc: DialogContext, options: OrderFlowOptions): Promise<void> {
+  await dc.cancelAllDialogs();
+  await dc.beginDialog(DIALOG.orderFlow, options);
+}
+
+async function reprompt(dc: DialogContext): Promise<void> {
+  if (dc.activeDialog) await dc.repromptDialog();
+}
+
+function changeSlot(slot: ChangeableSlot): Handler {
+  return async (dc, deps) => {
+    requestRedo(await deps.store.flow(dc.context), slot);
+    await restartFlow(dc, { entry: slot === 'cart' ? 'cart' : 'checkout' });
+  };
+}
+
+/** Typed commands, handled the same wherever the customer is. */
+export const COMMAND_HANDLERS: Readonly<Record<GlobalCommand, Handler>> = {
+  help: async (dc, deps) => {
+    await dc.context.sendActivity(translate(dc.context, deps.translator)('help.text'));
+    await reprompt(dc);
+  },
+  cart: (dc) => restartFlow(dc, { entry: 'cart' }),
+  checkout: (dc) => restartFlow(dc, { entry: 'checkout' }),
+  startOver: async (dc, deps) => {
+    await dc.cancelAllDialogs();
+    await deps.checkout.startOver(await deps.store.checkout(dc.context));
+    await deps.store.resetOrder(dc.context);
+    await dc.context.sendActivity(translate(dc.context, deps.translator)('common.startedOver'));
+    await dc.beginDialog(DIALOG.orderFlow, {});
+  },
+  language: async (dc) => {
+    await dc.beginDialog(DIALOG.language);
+  },
+  forgetMe: async (dc, deps) => {
+    await deps.store.forgetProfile(dc.context);
+    await dc.context.sendActivity(translate(dc.context, deps.translator)('profile.forgotten'));
+    await reprompt(dc);
+  },
+  changeContact: changeSlot('contact'),
+  changeAddress: changeSlot('paymentAddress'),
+  changeShippingAddress: changeSlot('shippingAddress'),
+  changeShipping: changeSlot('shippingMethod'),
+  changePayment: changeSlot('paymentMethod'),
+  changeCodes: changeSlot('codes'),
+};
+
+/** Buttons of older cards that still make sense anywhere; each names the prompt that handles it itself. */
+const ACTION_HANDLERS: Partial<Record<CardActionName, { ownPrompt: string; handle: Handler }>> = {
+  qty: { ownPrompt: CART_PROMPT_ID, handle: (dc, _d, action) => restartFlow(dc, { entry: 'cart', cartAction: action }) },
+  rm: { ownPrompt: CART_PROMPT_ID, handle: (dc, _d, action) => restartFlow(dc, { entry: 'cart', cartAction: action }) },
+  add: { ownPrompt: CART_PROMPT_ID, handle: (dc) => restartFlow(dc, { entry: 'shop' }) },
+  checkout: { ownPrompt: CART_PROMPT_ID, handle: (dc) => restartFlow(dc, { entry: 'checkout' }) },
+  cart: { ownPrompt: CART_PROMPT_ID, handle: (dc) => restartFlow(dc, { entry: 'cart' }) },
+  chg: { ownPrompt: CONFIRM_PROMPT_ID, handle: async (dc, deps, action) => changeSlot(action?.v as ChangeableSlot)(dc, deps) },
+  lang: {
+    ownPrompt: 'languagePrompt',
+    handle: async (dc, deps, action) => {
+      const locale = supportedLocale(action?.v);
+      if (locale) await switchLanguage(dc.context, deps, locale);
+      await reprompt(dc);
+    },
+  },
+  place: {
+    ownPrompt: CONFIRM_PROMPT_ID,
+    handle: async (dc, deps) => {
+      const state = await deps.store.checkout(dc.context);
+      const placed = state.draft.status === 'placed' ? await deps.checkout.placeOrder(state) : null;
+      const orderId = placed?.ok ? placed.value.orderId : (await deps.store.flow(dc.context)).lastOrderId;
+      const t = translate(dc.context, deps.translator);
+      await dc.context.sendActivity(orderId ? t('order.alreadyPlaced', { orderId }) : t('common.staleButton'));
+      await reprompt(dc);
+    },
+  },
+};
+
+const CHANGEABLE = new Set<string>(CHANGEABLE_SLOTS);
+
+/** Handles a global command or an out-of-place card button; true when the turn is done. */
+export async function handleInterruption(dc: DialogContext, deps: DialogDeps, commands: CommandRecognizer): Promise<boolean> {
+  const decoded = decodeAction(dc.context.activity);
+  if (decoded.kind === 'action') {
+    const rule = ACTION_HANDLERS[decoded.action.a];
+    if (!rule || activeLeafId(dc) === rule.ownPrompt) return false;
+    if (decoded.action.a === 'chg' && !CHANGEABLE.has(decoded.action.v ?? '')) return false;
+    await rule.handle(dc, deps, decoded.action);
+    return true;
+  }
+  if (decoded.kind === 'invalid') return false;
+  const command = commands.recognize(dc.context.activity.text);
+  if (!command) return false;
+  await COMMAND_HANDLERS[command](dc, deps);
+  return true;
+}
+

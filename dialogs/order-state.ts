@@ -1,0 +1,107 @@
+import type { StatePropertyAccessor, TurnContext, ConversationState, UserState } from 'botbuilder';
+import { z } from 'zod';
+import { CHANGEABLE_SLOTS } from '../src/cards';
+import type { CheckoutState } from '../src/domain/checkout-port';
+import { addressSchema, contactSchema, emptyDraft, loadDraft } from '../src/domain/draft';
+import { SUPPORTED_LOCALES } from '../src/i18n/locale';
+import type { OpenCartSessionState } from '../src/opencart/api';
+
+/** Where the conversation is in the checkout, beyond what the draft says. Plain JSON, validated on load. */
+export const flowStateSchema = z.object({
+  chosenLocale: z.enum(SUPPORTED_LOCALES).nullable().default(null),
+  cartConfirmed: z.boolean().default(false),
+  shippingAddressChosen: z.boolean().default(false),
+  codesAsked: z.boolean().default(false),
+  /** Slots to ask again although filled ("change my address"). */
+  redo: z.array(z.enum(CHANGEABLE_SLOTS)).default([]),
+  lastOrderId: z.number().int().nullable().default(null),
+  consentAsked: z.boolean().default(false),
+});
+export type FlowState = z.infer<typeof flowStateSchema>;
+
+/** What a returning customer agreed to let us remember (user state, only with consent). */
+export const profileSchema = z.object({
+  consent: z.boolean().default(false),
+  contact: contactSchema.nullable().default(null),
+  paymentAddress: addressSchema.nullable().default(null),
+  shippingAddress: addressSchema.nullable().default(null),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+const sessionSchema = z
+  .object({
+    token: z.string().nullable(),
+    cookies: z.unknown(),
+    loggedInAt: z.number().nullable(),
+    lastUsedAt: z.number().nullable(),
+  })
+  .nullable()
+  .catch(null);
+
+export function loadCheckoutState(stored: unknown): CheckoutState {
+  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const session = sessionSchema.parse(record.session ?? null);
+  return { draft: loadDraft(record.draft), session: session ? ({ ...session, cookies: session.cookies ?? null } as OpenCartSessionState) : null };
+}
+
+export function loadFlowState(stored: unknown): FlowState {
+  const parsed = flowStateSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : flowStateSchema.parse({});
+}
+
+export function loadProfile(stored: unknown): Profile {
+  const parsed = profileSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : profileSchema.parse({});
+}
+
+/** Loads each part of the state once per turn, validated, and hands out the same object for in-place updates. */
+export class OrderStateStore {
+  private readonly checkoutProp: StatePropertyAccessor<unknown>;
+  private readonly flowProp: StatePropertyAccessor<unknown>;
+  private readonly profileProp: StatePropertyAccessor<unknown>;
+
+  constructor(conversationState: ConversationState, userState: UserState) {
+    this.checkoutProp = conversationState.createProperty('checkout');
+    this.flowProp = conversationState.createProperty('orderFlow');
+    this.profileProp = userState.createProperty('profile');
+  }
+
+  checkout(ctx: TurnContext): Promise<CheckoutState> {
+    return this.cached(ctx, 'checkout', this.checkoutProp, loadCheckoutState);
+  }
+
+  flow(ctx: TurnContext): Promise<FlowState> {
+    return this.cached(ctx, 'flow', this.flowProp, loadFlowState);
+  }
+
+  profile(ctx: TurnContext): Promise<Profile> {
+    return this.cached(ctx, 'profile', this.profileProp, loadProfile);
+  }
+
+  async forgetProfile(ctx: TurnContext): Promise<void> {
+    ctx.turnState.delete(cacheKey('profile'));
+    await this.profileProp.delete(ctx);
+  }
+
+  /** A new order after one was placed: fresh draft and flow, same language and OpenCart session. */
+  async resetOrder(ctx: TurnContext): Promise<void> {
+    const state = await this.checkout(ctx);
+    const flow = await this.flow(ctx);
+    state.draft = emptyDraft();
+    Object.assign(flow, flowStateSchema.parse({ chosenLocale: flow.chosenLocale, lastOrderId: flow.lastOrderId, consentAsked: flow.consentAsked }));
+  }
+
+  private async cached<T>(ctx: TurnContext, name: string, prop: StatePropertyAccessor<unknown>, load: (v: unknown) => T): Promise<T> {
+    const key = cacheKey(name);
+    const hit = ctx.turnState.get(key) as T | undefined;
+    if (hit) return hit;
+    const value = load(await prop.get(ctx));
+    await prop.set(ctx, value);
+    ctx.turnState.set(key, value);
+    return value;
+  }
+}
+
+function cacheKey(name: string): symbol {
+  return Symbol.for(`orderState.${name}`);
+}

@@ -1,0 +1,59 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { productResultsCard } from '../src/cards';
+import type { ProductSummary } from '../src/catalog/types';
+import { DIALOG } from './ids';
+import { InputPrompt, type CustomerInput } from './input-prompt';
+import type { BrowseOutcome } from './outcomes';
+import { cardActivity, translate, type DialogDeps } from './turn';
+import { answerValidator } from './validation';
+
+export const RESULTS_PAGE_SIZE = 5;
+const PROMPT = 'productResultsPrompt';
+
+export interface ProductResultsOptions {
+  title: string;
+  products: ProductSummary[];
+  page: number;
+}
+
+/** Shows found products a page at a time as cards; ends with the chosen product, a new search, or browsing. */
+export class ProductResultsDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(DIALOG.productResults);
+    this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['pick', 'more', 'cats', 'cat'], text: () => null })));
+    this.addDialog(new WaterfallDialog('productResultsSteps', [this.showPage.bind(this), this.act.bind(this)]));
+    this.initialDialogId = 'productResultsSteps';
+  }
+
+  private async showPage(step: WaterfallStepContext<ProductResultsOptions>) {
+    const { title, products, page } = step.options;
+    const shown = products.slice(page * RESULTS_PAGE_SIZE, (page + 1) * RESULTS_PAGE_SIZE);
+    const hasMore = products.length > (page + 1) * RESULTS_PAGE_SIZE;
+    const t = translate(step.context, this.deps.translator);
+    const card = productResultsCard({ title, products: shown, hasMore }, t);
+    return step.prompt(PROMPT, { prompt: cardActivity(step.context, card, t('search.pickHint')) });
+  }
+
+  private async act(step: WaterfallStepContext<ProductResultsOptions>) {
+    const input = step.result as CustomerInput;
+    const { products, page } = step.options;
+    const end = (outcome: BrowseOutcome) => step.endDialog(outcome);
+    switch (input.action?.a) {
+      case 'pick':
+        return end({ productId: Number(input.action.v) });
+      case 'more':
+        if (products.length > (page + 1) * RESULTS_PAGE_SIZE) return step.replaceDialog(this.id, { ...step.options, page: page + 1 });
+        await step.context.sendActivity(translate(step.context, this.deps.translator)('search.noMoreResults'));
+        return step.replaceDialog(this.id, step.options);
+      case 'cats':
+        return end({ browse: null });
+      case 'cat':
+        return end({ browse: input.action.v ?? null });
+    }
+    const position = /^\d{1,2}$/.test(input.text) ? Number(input.text) - 1 + page * RESULTS_PAGE_SIZE : -1;
+    if (position >= page * RESULTS_PAGE_SIZE && position < Math.min(products.length, (page + 1) * RESULTS_PAGE_SIZE)) {
+      return end({ productId: products[position].productId });
+    }
+    return end({ search: input.text });
+  }
+}

@@ -1,0 +1,34 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { YesNoRecognizer } from './commands';
+import { DIALOG } from './ids';
+import type { CustomerInput } from './input-prompt';
+import { problemKey } from './problems';
+import { showTyping, translate, type DialogDeps } from './turn';
+import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from './yes-no';
+
+const SAME_PROMPT = 'shipSamePrompt';
+
+/** "Ship to the same address?" — yes uses the payment address, no asks for a shipping address. */
+export class ShippingAddressDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps, private readonly words: YesNoRecognizer) {
+    super(DIALOG.shippingAddress);
+    this.addDialog(yesNoPrompt(SAME_PROMPT, deps, words));
+    this.addDialog(new WaterfallDialog('shippingAddressSteps', [this.ask.bind(this), this.apply.bind(this)]));
+    this.initialDialogId = 'shippingAddressSteps';
+  }
+
+  private async ask(step: WaterfallStepContext) {
+    const t = translate(step.context, this.deps.translator);
+    return step.prompt(SAME_PROMPT, { prompt: yesNoQuestion(step.context, this.deps, t('address.shipToSame')) });
+  }
+
+  private async apply(step: WaterfallStepContext) {
+    if (!yesNoAnswer(step.result as CustomerInput, this.words)) return step.replaceDialog(DIALOG.address, { kind: 'shipping' });
+    const state = await this.deps.store.checkout(step.context);
+    await showTyping(step.context);
+    const result = await this.deps.checkout.setShippingAddress(state, 'same');
+    if (result.ok) return step.endDialog(true);
+    await step.context.sendActivity(translate(step.context, this.deps.translator)(problemKey(result.problem)));
+    return step.replaceDialog(this.id);
+  }
+}

@@ -1,0 +1,49 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Logger } from '../src/log';
+import { renderCard, type CardModel, type Translate } from '../src/cards';
+import type { Catalog } from '../src/catalog/types';
+import type { CheckoutService } from '../src/domain/checkout-port';
+import type { SupportedLocale, Translator } from '../src/i18n';
+import type { OrderStateStore } from './order-state';
+
+/** What every dialog is built with. */
+export interface DialogDeps {
+  catalog: Catalog;
+  checkout: CheckoutService;
+  translator: Translator;
+  store: OrderStateStore;
+  logger: Logger;
+}
+
+const LOCALE_KEY = Symbol.for('orderBot.locale');
+
+/** Set once per turn by the bot, after the locale was decided. */
+export function setTurnLocale(ctx: TurnContext, locale: SupportedLocale): void {
+  ctx.turnState.set(LOCALE_KEY, locale);
+}
+
+export function localeOf(ctx: TurnContext): SupportedLocale {
+  return (ctx.turnState.get(LOCALE_KEY) as SupportedLocale | undefined) ?? 'en';
+}
+
+export function translate(ctx: TurnContext, translator: Translator): Translate {
+  const locale = localeOf(ctx);
+  return (key, vars) => translator.t(locale, key, vars);
+}
+
+/** A card for this channel (Adaptive Card or hero cards), optionally preceded by a line of text. */
+export function cardActivity(ctx: TurnContext, model: CardModel, text?: string): Partial<Activity> {
+  const rendered = renderCard(ctx.activity.channelId, model);
+  if (text) rendered.text = rendered.text ? `${text}\n\n${rendered.text}` : text;
+  return rendered as Partial<Activity>;
+}
+
+/** Tells the customer we are working while OpenCart is called. */
+export async function showTyping(ctx: TurnContext): Promise<void> {
+  await ctx.sendActivity({ type: 'typing' });
+}
+
+/** The waterfall's scratch values, typed by the dialog that owns them. */
+export function stepValues<T extends object>(step: { values: object }): Partial<T> {
+  return step.values as Partial<T>;
+}

@@ -1,0 +1,45 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { PromptValidator, PromptValidatorContext } from 'botbuilder-dialogs';
+import type { CardAction, CardActionName } from '../src/cards';
+import type { Checked } from './input-checks';
+import type { CustomerInput } from './input-prompt';
+import { translate, type DialogDeps } from './turn';
+
+/** Why an answer was refused: a translation key and its values; null when the answer is fine. */
+export type Refusal = { key: string; vars?: Record<string, unknown>; then?: Partial<Activity> } | null;
+
+export function refusalOf<T>(checked: Checked<T>): Refusal {
+  return checked.ok ? null : { key: checked.reason, vars: checked.vars };
+}
+
+export interface AnswerRules {
+  /** Buttons this question accepts; any other button is from an older message. */
+  actions: CardActionName[];
+  /** Typed answers; without it, typing gets "please use the buttons". */
+  text?: (text: string, ctx: TurnContext, validations: unknown) => Refusal | Promise<Refusal>;
+  action?: (action: CardAction, ctx: TurnContext, validations: unknown) => Refusal | Promise<Refusal>;
+}
+
+/** A validator that answers every refused input with a translated reason and keeps the question open. */
+export function answerValidator(deps: DialogDeps, rules: AnswerRules): PromptValidator<CustomerInput> {
+  return async (pc: PromptValidatorContext<CustomerInput>) => {
+    const input = pc.recognized.value;
+    if (!pc.recognized.succeeded || !input) return false;
+    const refusal = await refusalFor(input, rules, pc);
+    if (!refusal) return true;
+    await pc.context.sendActivity(translate(pc.context, deps.translator)(refusal.key, refusal.vars));
+    if (refusal.then) await pc.context.sendActivity(refusal.then);
+    return false;
+  };
+}
+
+async function refusalFor(input: CustomerInput, rules: AnswerRules, pc: PromptValidatorContext<CustomerInput>): Promise<Refusal> {
+  const validations = pc.options.validations;
+  if (input.unreadableButton) return { key: 'common.staleButton' };
+  if (input.action) {
+    if (!rules.actions.includes(input.action.a)) return { key: 'common.staleButton' };
+    return rules.action ? rules.action(input.action, pc.context, validations) : null;
+  }
+  if (!rules.text) return { key: 'common.useButtons' };
+  return rules.text(input.text, pc.context, validations);
+}

@@ -1,0 +1,74 @@
+import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { OrderDialogs, OrderStateStore, setTurnLocale, type DialogDeps } from '../../dialogs';
+import type { Catalog } from '../catalog/types';
+import { systemClock, type Clock } from '../clock';
+import type { CheckoutService } from '../domain/checkout-port';
+import { createTranslator, turnLocale, type SupportedLocale, type Translator } from '../i18n';
+import type { Logger } from '../log';
+import { isShopUnreachable } from './shop-errors';
+
+export interface OrderBotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  catalog: Catalog;
+  checkout: CheckoutService;
+  logger: Logger;
+  defaultLocale: SupportedLocale;
+  clock?: Clock;
+  translator?: Translator;
+}
+
+const TELEGRAM_START = '/start';
+
+/**
+ * The ordering bot: greets on first contact, decides each turn's language, runs the dialogs and saves state.
+ * When the shop can't be reached the customer is told so and nothing of the turn is saved, so the draft and
+ * the open question stay as they were: answering again simply retries.
+ */
+export class OrderBot extends ActivityHandler {
+  private readonly dialogs: OrderDialogs;
+  private readonly store: OrderStateStore;
+  private readonly translator: Translator;
+
+  constructor(private readonly deps: OrderBotDeps) {
+    super();
+    this.translator = deps.translator ?? createTranslator({ defaultLocale: deps.defaultLocale });
+    this.store = new OrderStateStore(deps.conversationState, deps.userState);
+    const dialogDeps: DialogDeps = { catalog: deps.catalog, checkout: deps.checkout, translator: this.translator, store: this.store, logger: deps.logger };
+    this.dialogs = new OrderDialogs(dialogDeps, deps.conversationState);
+
+    this.onMembersAdded(async (ctx, next) => {
+      const newcomers = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
+      // Telegram greets on /start instead, which every new Telegram chat sends.
+      if (newcomers.length && ctx.activity.channelId !== 'telegram') await this.dialogs.greet(ctx);
+      await next();
+    });
+    this.onMessage(async (ctx, next) => {
+      if (ctx.activity.text?.trim().toLowerCase() === TELEGRAM_START) await this.dialogs.greet(ctx);
+      else await this.dialogs.run(ctx);
+      await next();
+    });
+  }
+
+  override async run(ctx: TurnContext): Promise<void> {
+    const started = (this.deps.clock ?? systemClock).now();
+    const flow = await this.store.flow(ctx);
+    const locale = turnLocale(ctx.activity, flow.chosenLocale, this.deps.defaultLocale);
+    setTurnLocale(ctx, locale);
+    try {
+      await super.run(ctx);
+    } catch (error) {
+      if (!isShopUnreachable(error)) throw error;
+      this.deps.logger.warn({ err: { name: (error as Error).name, message: (error as Error).message } }, 'shop unreachable; turn not saved');
+      await ctx.sendActivity(this.translator.t(locale, 'common.shopUnreachable'));
+      return;
+    }
+    await this.deps.conversationState.saveChanges(ctx, false);
+    await this.deps.userState.saveChanges(ctx, false);
+    this.deps.logger.debug({ channelId: ctx.activity.channelId, ms: (this.deps.clock ?? systemClock).now() - started }, 'turn done');
+  }
+}
+
+export function createOrderBot(deps: OrderBotDeps): ActivityHandler {
+  return new OrderBot(deps);
+}
