@@ -35,13 +35,18 @@ export function createCheckoutService(deps: CheckoutDeps): CheckoutService {
    */
   const run: RunInSession = (state, work, options = {}) =>
     serialized(state, async () => {
-      if (!options.allowClosed && state.draft.status !== 'open') {
-        return refuse({ code: state.draft.status === 'placing' ? 'ALREADY_PLACING' : 'ORDER_CLOSED' });
-      }
+      const closed = state.draft.status === 'placed' || state.draft.status === 'unconfirmed';
+      if (closed && !options.allowClosed) return refuse({ code: 'ORDER_CLOSED' });
       const snapshot = JSON.stringify(state.draft);
       try {
         const opened = await openSession(deps.sessions, state, logger);
         if (!opened.ok) return refuse(opened);
+        // A 'placing' left by a turn that never saw order/add's answer: find out before changing anything.
+        const leftover = state.draft.status === 'placing';
+        if (leftover && (await settleLeftoverPlacement(state, opened.context, logger)) === 'unclear') {
+          state.session = opened.context.api.state;
+          return refuse({ code: 'ORDER_OUTCOME_UNKNOWN' });
+        }
         const result = await work(opened.context);
         state.session = opened.context.api.state;
         return result;
@@ -66,11 +71,8 @@ export function createCheckoutService(deps: CheckoutDeps): CheckoutService {
         const opened = await openSession(deps.sessions, state, logger);
         if (!opened.ok) return refuse(opened);
         session = opened.context;
-        if (draft.status === 'placing') {
-          const leftover = await settleLeftoverPlacement(state, session, logger);
-          if (leftover === 'unclear') return refuse({ code: 'ORDER_OUTCOME_UNKNOWN' });
-          draft.status = 'open';
-          draft.placementId = null;
+        if (draft.status === 'placing' && (await settleLeftoverPlacement(state, session, logger)) === 'unclear') {
+          return refuse({ code: 'ORDER_OUTCOME_UNKNOWN' });
         }
         return await placeOnce(state, session, logger, newId);
       } catch (error) {

@@ -212,6 +212,20 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     expect(store.orders).toHaveLength(1);
     const afterCrash = roundTrip({ ...leftover, draft: { ...leftover.draft, status: 'placing', orderId: null } });
     expect(await checkout.placeOrder(afterCrash)).toEqual({ ok: false, problem: { code: 'ORDER_OUTCOME_UNKNOWN' } });
+    expect(afterCrash.draft.status).toBe('unconfirmed');
+    expect(store.orders).toHaveLength(1);
+  });
+
+  it('settles a leftover placing draft before any other change too', async () => {
+    const { store, checkout, state } = setup();
+    await fillCheckout(checkout, state);
+    const notPlaced = roundTrip({ ...state, draft: { ...state.draft, status: 'placing', placementId: 'old' } });
+    expect((await checkout.applyCoupon(notPlaced, '2222')).ok).toBe(true);
+    expect(notPlaced.draft).toMatchObject({ status: 'open', placementId: null, coupon: '2222' });
+    expect((await checkout.placeOrder(notPlaced)).ok).toBe(true);
+    const afterCrash = roundTrip({ ...notPlaced, draft: { ...notPlaced.draft, status: 'placing', orderId: null } });
+    expect(await checkout.setContact(afterCrash, contact)).toEqual({ ok: false, problem: { code: 'ORDER_OUTCOME_UNKNOWN' } });
+    expect(afterCrash.draft.status).toBe('unconfirmed');
     expect(store.orders).toHaveLength(1);
   });
 

@@ -33,7 +33,11 @@ export async function settleLeftoverPlacement(
   const cart = await session.api.cartProducts();
   state.session = session.api.state;
   const stillFilled = cart.ok && cart.value.lines.length > 0;
-  if (stillFilled && !session.renewal.rebuilt) return 'not-placed';
+  if (stillFilled && !session.renewal.rebuilt) {
+    state.draft.status = 'open';
+    state.draft.placementId = null;
+    return 'not-placed';
+  }
   logger.warn({ placementId: state.draft.placementId }, 'order/add outcome unknown; not placing again');
   state.draft.status = 'unconfirmed';
   return 'unclear';
@@ -71,10 +75,6 @@ export async function placeOnce(
     state.session = api.state;
     const settled = await settleLeftoverPlacement(state, session, logger).catch(() => 'unknown' as const);
     if (settled === 'unclear') return refuse({ code: 'ORDER_OUTCOME_UNKNOWN' });
-    if (settled === 'not-placed') {
-      draft.status = 'open';
-      draft.placementId = null;
-    }
     throw error; // nothing was ordered (or we could not even look): the customer may simply try again
   }
   state.session = api.state;
