@@ -5,6 +5,8 @@ import axiosRetry, { isNetworkError } from 'axios-retry';
 import { OpenCartConnectionError, OpenCartTimeoutError } from './errors';
 import { encodeForm, type FormPairs } from './form';
 
+const FREE_SOCKET_IDLE_MS = 4000;
+
 export interface TransportOptions {
   timeoutMs: number;
   /** Extra attempts after a transport failure, only for requests marked repeatable. */
@@ -38,10 +40,13 @@ export class OpenCartTransport {
     private readonly baseUrl: string,
     private readonly options: TransportOptions,
   ) {
+    // Idle sockets are dropped after 4 s, before the server's keep-alive ends (Node 5 s, nginx 75 s): a reused
+    // socket the server already closed would reset a POST that must never be repeated.
+    const agentOptions = { keepAlive: true, maxSockets: 64, timeout: FREE_SOCKET_IDLE_MS };
     this.http = axios.create({
       timeout: options.timeoutMs,
-      httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
-      httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 64 }),
+      httpAgent: new http.Agent(agentOptions),
+      httpsAgent: new https.Agent(agentOptions),
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
