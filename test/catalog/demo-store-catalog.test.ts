@@ -1,0 +1,75 @@
+import { ManualClock } from '../../src/clock';
+import { createStorefrontCatalog, createStorefrontFetcher, StorefrontCatalog, type Catalog, type StorefrontFetcher } from '../../src/catalog';
+import { startDemoStore } from '../../src/demo-store';
+import type { DemoStoreHandle } from '../../src/demo-store/handle';
+import { demoCatalog } from '../../src/demo-store/seed';
+
+describe('the catalog reads the demo store over HTTP the same way as OpenCart', () => {
+  let store: DemoStoreHandle;
+  let catalog: Catalog;
+
+  beforeAll(async () => {
+    store = await startDemoStore();
+    catalog = createStorefrontCatalog({ baseUrl: store.url, clock: new ManualClock(), timeoutMs: 5_000 });
+  });
+  afterAll(() => store.close());
+
+  it('turns "2 red canon cameras" into product 30, quantity 2, option 226 = 15', async () => {
+    const found = await catalog.findProducts('2 red canon cameras');
+    expect(found.products.map((product) => product.productId)).toEqual([30]);
+    expect(found.query).toMatchObject({ search: 'canon', quantity: 2 });
+    const product = await catalog.product(30);
+    expect(product).toMatchObject({ special: '$98.00', price: '$122.00' });
+    if (product) expect(catalog.matchOptionWords(product, found.query.optionWords)).toEqual({ 226: [15] });
+  });
+
+  it('reads every option of product 42 and its minimum, and null for unknown products', async () => {
+    const cinema = await catalog.product(42);
+    expect(cinema?.minimum).toBe(2);
+    expect(cinema?.options.map((option) => option.type)).toEqual(['radio', 'checkbox', 'text', 'select', 'textarea', 'file', 'date', 'time', 'datetime']);
+    if (cinema) expect(catalog.matchOptionWords(cinema, ['large', 'blue', 'checkbox', '2'])).toEqual({ 218: [7], 217: [3], 223: [9] });
+    await expect(catalog.product(9999)).resolves.toBeNull();
+  });
+
+  it('reads top categories from the menu and corrects typos from their listings', async () => {
+    const categories = await catalog.topCategories();
+    expect(categories.map((category) => category.name)).toContain('Cameras');
+    const found = await catalog.findProducts('drei Samsnug Galaxy');
+    expect(found.products.map((product) => product.productId)).toContain(49);
+    expect(found.query.quantity).toBe(3);
+  });
+
+  it('resolves Kaliningrad, Russia to country 176 and zone 2743', async () => {
+    const russia = await catalog.resolveCountry('Russia', 'en');
+    expect(russia).toEqual({ kind: 'found', value: { countryId: 176, name: 'Russian Federation' } });
+    await expect(catalog.resolveZone(176, 'Kaliningrad')).resolves.toMatchObject({ kind: 'found', value: { zoneId: 2743 } });
+    await expect(catalog.country(99999)).resolves.toBeNull();
+  });
+});
+
+describe('pages in the customer language when the store has it', () => {
+  let store: DemoStoreHandle;
+
+  beforeAll(async () => {
+    store = await startDemoStore({ catalog: { ...demoCatalog, languages: [{ code: 'en-gb', name: 'English' }, { code: 'de-de', name: 'Deutsch' }] } });
+  });
+  afterAll(() => store.close());
+
+  it('asks for de-de pages for a German customer, the default for a language the store lacks', async () => {
+    const real = createStorefrontFetcher({ baseUrl: store.url });
+    const asked: (string | undefined)[] = [];
+    const recording: StorefrontFetcher = {
+      get: (params, language) => {
+        if (params.route === 'product/product') asked.push(language);
+        return real.get(params, language);
+      },
+    };
+    const catalog = new StorefrontCatalog(recording, 60_000, new ManualClock());
+    await catalog.product(40, { language: 'de' });
+    await catalog.product(40, { language: 'fr' });
+    await catalog.product(40, { language: 'en-GB' });
+    expect(asked).toEqual(['de-de', undefined, 'en-gb']);
+    const page = await real.get({ route: 'product/product', product_id: '40' }, 'de-de');
+    expect(page).toContain('<html dir="ltr" lang="de">');
+  });
+});
