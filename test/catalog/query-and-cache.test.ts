@@ -1,0 +1,113 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ManualClock } from '../../src/clock';
+import { createStorefrontFetcher, StorefrontHttpError, StorefrontTransportError } from '../../src/catalog/fetcher';
+import { storeLanguageFor } from '../../src/catalog/language';
+import { interpretProductText } from '../../src/catalog/query/interpret';
+import { ProductVocabulary } from '../../src/catalog/query/typo';
+import { TtlCache } from '../../src/catalog/ttl-cache';
+
+describe('interpretProductText', () => {
+  it.each([
+    ['2 red canon cameras', 2, ['canon', 'cameras'], ['red']],
+    ['I need two iPhones please', 2, ['iphones'], []],
+    ['ich möchte zwei große blaue MacBook', 2, ['macbook'], ['grosse', 'blaue']],
+    ['мне нужно три красных Canon', 3, ['canon'], ['красных']],
+    ['iPhone x3', 3, ['iphone'], []],
+    ['5шт iPod Nano', 5, ['ipod', 'nano'], []],
+    ['a MacBook Air', null, ['macbook', 'air'], []],
+    ['', null, [], []],
+    ['!!! ??? <script>', null, ['script'], []],
+  ])('%s', (text, quantity, productWords, optionWords) => {
+    expect(interpretProductText(text)).toEqual({ quantity, productWords, optionWords });
+  });
+
+  it('takes only the first number as the quantity and ignores absurd ones', () => {
+    expect(interpretProductText('2 Apple Cinema 30').quantity).toBe(2);
+    expect(interpretProductText('99999999 iphone').quantity).toBeNull();
+  });
+});
+
+describe('ProductVocabulary', () => {
+  const vocabulary = new ProductVocabulary(['Canon EOS 5D', 'iPhone', 'Samsung Galaxy Tab 10.1', 'MacBook Air']);
+  it('keeps known words and parts of words, corrects small typos, refuses guesses', () => {
+    expect(vocabulary.correct('mac')).toBe('mac');
+    expect(vocabulary.correct('cannon')).toBe('canon');
+    expect(vocabulary.correct('samsnug')).toBe('samsung');
+    expect(vocabulary.correct('xyz')).toBeNull();
+    expect(vocabulary.correct('completelydifferent')).toBeNull();
+  });
+});
+
+describe('storeLanguageFor', () => {
+  const languages = [{ code: 'en-gb', name: 'English' }, { code: 'de-de', name: 'Deutsch' }, { code: 'de-ch', name: 'Schweizerdeutsch' }];
+  it('picks the store code for the customer language, none for a single-language store', () => {
+    expect(storeLanguageFor('de', languages)).toBe('de-de');
+    expect(storeLanguageFor('de-CH', languages)).toBe('de-ch');
+    expect(storeLanguageFor('en-US', languages)).toBe('en-gb');
+    expect(storeLanguageFor('ru', languages)).toBeUndefined();
+    expect(storeLanguageFor('de', [languages[1]])).toBeUndefined();
+  });
+});
+
+describe('TtlCache', () => {
+  it('shares one load between concurrent callers and does not keep failures', async () => {
+    const clock = new ManualClock();
+    const cache = new TtlCache<number>(clock, 1_000);
+    let loads = 0;
+    let release: (value: number) => void = () => undefined;
+    const load = () => {
+      loads += 1;
+      return new Promise<number>((resolve) => { release = resolve; });
+    };
+    const waiting = [cache.get('k', load), cache.get('k', load), cache.get('k', load)];
+    release(7);
+    await expect(Promise.all(waiting)).resolves.toEqual([7, 7, 7]);
+    expect(loads).toBe(1);
+    await expect(cache.get('bad', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    await expect(cache.get('bad', async () => 3)).resolves.toBe(3);
+    clock.advance(1_001);
+    await expect(cache.get('k', async () => 8)).resolves.toBe(8);
+  });
+
+  it('keeps at most maxEntries, dropping the oldest', async () => {
+    const cache = new TtlCache<number>(new ManualClock(), 1_000, 2);
+    for (const key of ['a', 'b', 'c']) await cache.get(key, async () => 1);
+    expect(cache.size).toBe(2);
+    let reloaded = false;
+    await cache.get('a', async () => { reloaded = true; return 2; });
+    expect(reloaded).toBe(true);
+  });
+});
+
+describe('storefront fetcher', () => {
+  let server: http.Server;
+  let url: string;
+  let seenCookie: string | undefined;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      seenCookie = req.headers.cookie;
+      const route = new URL(req.url ?? '/', 'http://x').searchParams.get('route');
+      if (route === 'slow') return; // never answers: the timeout must end the wait
+      const status = route === 'missing' ? 404 : route === 'broken' ? 500 : 200;
+      res.writeHead(status, { 'content-type': 'text/html' }).end(`<p>${route}</p>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  }));
+
+  it('returns the body, null for 404, and throws typed errors for other statuses and timeouts', async () => {
+    const fetcher = createStorefrontFetcher({ baseUrl: url, timeoutMs: 200 });
+    await expect(fetcher.get({ route: 'ok' }, 'de-de')).resolves.toBe('<p>ok</p>');
+    expect(seenCookie).toBe('language=de-de');
+    await expect(fetcher.get({ route: 'missing' })).resolves.toBeNull();
+    expect(seenCookie).toBeUndefined();
+    await expect(fetcher.get({ route: 'broken' })).rejects.toBeInstanceOf(StorefrontHttpError);
+    await expect(fetcher.get({ route: 'slow' })).rejects.toBeInstanceOf(StorefrontTransportError);
+  });
+});
