@@ -2,3 +2,5 @@ export { createServer, startServer, MESSAGES_PATH, HEALTH_PATH, type RunningServ
 export { createCloudAdapter, botAuthOptions, isAnonymous, type BotCredentials, type CloudAdapterOptions } from './adapter';
 export { createTurnErrorHandler, describeError, idTag, translatedTurnErrorText, TURN_ERROR_KEY, type TurnErrorText } from './turn-error';
 export { createStorage, type StorageKind } from './storage';
+export { startBotApp, type BotApp, type BotAppOptions, type BotDeps, type BotFactory } from './app';
+export { checkStoreAccess, type StoreAccess } from './store-check';

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import './restify-compat';
 import restify, { type Server } from 'restify';
 import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../log';

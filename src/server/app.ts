@@ -1,0 +1,77 @@
+import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { systemClock, type Clock } from '../clock';
+import type { AppConfig } from '../config';
+import type { Logger } from '../log';
+import type { Catalog } from '../catalog/types';
+import { createStorefrontCatalog } from '../catalog';
+import type { CheckoutService } from '../domain/checkout-port';
+import { createCheckoutService } from '../domain/checkout';
+import { createTranslator, type SupportedLocale, type Translator } from '../i18n';
+import { createSessionFactory } from '../opencart';
+import type { OpenCartEndpoint } from '../opencart/api';
+import { createCloudAdapter } from './adapter';
+import { startServer, type RunningServer, type TurnRunner } from './server';
+import { createStorage } from './storage';
+import { checkStoreAccess, type StoreAccess } from './store-check';
+import { translatedTurnErrorText } from './turn-error';
+
+/** What the bot is built from; matches createOrderBot's options. */
+export interface BotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  catalog: Catalog;
+  checkout: CheckoutService;
+  translator: Translator;
+  logger: Logger;
+  defaultLocale: SupportedLocale;
+  clock: Clock;
+}
+
+export type BotFactory = (deps: BotDeps) => TurnRunner;
+
+export interface BotAppOptions {
+  config: AppConfig;
+  logger: Logger;
+  createBot: BotFactory;
+  /** The OpenCart store: the configured one, or the embedded demo store. */
+  opencart: OpenCartEndpoint;
+  clock?: Clock;
+  /** Memory by default; Azure Blob / Cosmos plug in here. */
+  storage?: Storage;
+  /** Overrides config.PORT (tests pass 0). */
+  port?: number;
+  host?: string;
+  /** Log in once at start so a wrong key or IP shows at once; tests may skip it. */
+  checkStore?: boolean;
+}
+
+export interface BotApp {
+  server: RunningServer;
+  storeAccess: StoreAccess | 'not-checked';
+  close(): Promise<void>;
+}
+
+/** Composes the running bot once: used by `npm start` and by the end-to-end tests, so both run the same thing. */
+export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const storage = options.storage ?? createStorage('memory');
+  const translator = createTranslator({ defaultLocale: config.DEFAULT_LOCALE });
+  const sessions = createSessionFactory(options.opencart, { logger, clock });
+  const catalog = createStorefrontCatalog({ baseUrl: options.opencart.baseUrl, logger, clock });
+  const checkout = createCheckoutService({ sessions, clock, logger });
+  const bot = options.createBot({
+    conversationState: new ConversationState(storage),
+    userState: new UserState(storage),
+    catalog,
+    checkout,
+    translator,
+    logger,
+    defaultLocale: config.DEFAULT_LOCALE,
+    clock,
+  });
+  const storeAccess = options.checkStore === false ? 'not-checked' : await checkStoreAccess(sessions, logger);
+  const adapter = createCloudAdapter({ credentials: config, logger, errorText: translatedTurnErrorText(translator) });
+  const server = await startServer({ bot, adapter, logger, port: options.port ?? config.PORT, host: options.host });
+  return { server, storeAccess, close: () => server.close() };
+}
