@@ -18,7 +18,14 @@ const ZONES: Record<string, string> = {
 };
 
 /** Captured listing entries (real markup), searched like OpenCart does: every word inside the product name. */
+let thumbsMemo: { name: string; html: string }[] | null = null;
+
 function capturedThumbs(): { name: string; html: string }[] {
+  thumbsMemo ??= readThumbs();
+  return thumbsMemo;
+}
+
+function readThumbs(): { name: string; html: string }[] {
   const seen = new Set<string>();
   return ['category-20-limit100.html', 'search-mac-limit100.html'].flatMap((file) => {
     const $ = cheerio.load(capture(file));
