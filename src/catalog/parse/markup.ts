@@ -11,7 +11,7 @@ export function cleanText(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** The first quoted argument of an onclick call such as `cart.add('42', '2');`. */
+/** The quoted arguments of an onclick call such as `cart.add('42', '2');` -> ['42', '2']. */
 export function onclickArgs(onclick: string | undefined, fn: string): string[] | null {
   if (!onclick) return null;
   const start = onclick.indexOf(`${fn}(`);
