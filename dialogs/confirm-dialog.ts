@@ -10,7 +10,7 @@ import { answerValidator } from './validation';
 const PROMPT = 'confirmPrompt';
 export const CONFIRM_PROMPT_ID = PROMPT;
 
-export type ConfirmOutcome = { placed: number; alreadyPlaced: boolean } | { redo: ChangeableSlot };
+export type ConfirmOutcome = { placed: number; alreadyPlaced: boolean } | { redo: ChangeableSlot } | { unconfirmed: true };
 
 /** One summary card; "place order" places it exactly once, "change" goes back to that one part. */
 export class ConfirmDialog extends ComponentDialog {
@@ -46,6 +46,8 @@ export class ConfirmDialog extends ComponentDialog {
     const placed = await this.deps.checkout.placeOrder(state);
     if (placed.ok) return step.endDialog({ placed: placed.value.orderId, alreadyPlaced: placed.value.alreadyPlaced } satisfies ConfirmOutcome);
     await step.context.sendActivity(translate(step.context, this.deps.translator)(problemKey(placed.problem)));
+    // The shop most likely has the order (its answer was lost): never place it again.
+    if (placed.problem.code === 'ORDER_OUTCOME_UNKNOWN') return step.endDialog({ unconfirmed: true } satisfies ConfirmOutcome);
     const slot = problemSlot(placed.problem);
     return slot ? step.endDialog({ redo: slot } satisfies ConfirmOutcome) : step.replaceDialog(this.id);
   }

@@ -73,7 +73,7 @@ export class OrderFlowDialog extends WaterfallDialog<OrderFlowOptions> {
 
   private async shop(step: WaterfallStepContext<OrderFlowOptions>) {
     const state = await this.deps.store.checkout(step.context);
-    if (state.draft.status === 'placed') await this.deps.store.resetOrder(step.context);
+    if (state.draft.status === 'placed' || state.draft.status === 'unconfirmed') await this.deps.store.resetOrder(step.context);
     const { entry, text, browse, productId } = step.options;
     const hasLines = state.draft.lines.length > 0;
     if (hasLines && (entry === 'cart' || entry === 'checkout')) return step.next();
@@ -138,6 +138,7 @@ export class OrderFlowDialog extends WaterfallDialog<OrderFlowOptions> {
       requestRedo(flow, outcome.redo);
       return step.replaceDialog(this.id, { entry: outcome.redo === 'cart' ? 'cart' : 'checkout' });
     }
+    if ('unconfirmed' in outcome) return step.endDialog();
     const t = translate(step.context, this.deps.translator);
     const { draft } = await this.deps.store.checkout(step.context);
     flow.lastOrderId = outcome.placed;

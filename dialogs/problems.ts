@@ -20,6 +20,8 @@ export const PROBLEMS: Readonly<Partial<Record<CheckoutProblemCode, { key: strin
   LINE_NOT_FOUND: { key: 'problems.LINE_NOT_FOUND', slot: 'cart' },
   NOTHING_TO_ORDER: { key: 'problems.NOTHING_TO_ORDER', slot: 'cart' },
   ALREADY_PLACING: { key: 'problems.ALREADY_PLACING' },
+  ORDER_CLOSED: { key: 'problems.ORDER_CLOSED' },
+  ORDER_OUTCOME_UNKNOWN: { key: 'problems.ORDER_OUTCOME_UNKNOWN' },
 };
 
 export function problemKey(problem: CheckoutProblem): string {

@@ -40,6 +40,7 @@ export function createTranslator(options: { defaultLocale?: SupportedLocale; dir
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   return {
     i18n: instance,
