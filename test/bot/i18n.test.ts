@@ -1,0 +1,69 @@
+import { createTranslator, loadLocaleResources, SUPPORTED_LOCALES, turnLocale, activityLanguageTag, supportedLocale } from '../../src/i18n';
+
+const PLURAL_SUFFIXES: Record<string, string[]> = { en: ['one', 'other'], de: ['one', 'other'], ru: ['one', 'few', 'many', 'other'] };
+
+/** "cart.itemCount_one" => "cart.itemCount"; other keys unchanged. */
+function flatKeys(tree: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? flatKeys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+
+describe('locale files', () => {
+  const resources = loadLocaleResources();
+
+  it('give every language the same keys', () => {
+    const keysOf = (lng: string) => [...new Set(flatKeys(resources[lng].translation).map(baseKey))].sort();
+    for (const lng of SUPPORTED_LOCALES) expect(keysOf(lng)).toEqual(keysOf('en'));
+  });
+
+  it.each(SUPPORTED_LOCALES)('give %s every plural form its language needs', (lng) => {
+    const keys = flatKeys(resources[lng].translation);
+    const plurals = new Set(keys.filter((k) => k !== baseKey(k)).map(baseKey));
+    for (const key of plurals) for (const suffix of PLURAL_SUFFIXES[lng]) expect(keys).toContain(`${key}_${suffix}`);
+  });
+});
+
+describe('createTranslator', () => {
+  const translator = createTranslator();
+
+  it.each([
+    ['en', 1, '1 item'],
+    ['en', 5, '5 items'],
+    ['ru', 1, '1 товар'],
+    ['ru', 3, '3 товара'],
+    ['ru', 5, '5 товаров'],
+    ['ru', 21, '21 товар'],
+    ['de', 2, '2 Artikel'],
+  ])('in %s counts %i as "%s"', (lng, count, expected) => {
+    expect(translator.t(lng, 'cart.itemCount', { count })).toBe(expected);
+  });
+
+  it('falls back to the default language for unknown tags and interpolates values unescaped', () => {
+    expect(translator.t('pt-BR', 'order.placed', { orderId: 7 })).toBe('Thank you! Your order number is 7.');
+    expect(translator.t('de-AT', 'codes.couponApplied', { code: '<A&B>' })).toBe('Gutschein <A&B> eingelöst.');
+  });
+});
+
+describe('turn locale', () => {
+  it.each([
+    ['Web Chat sets activity.locale', { locale: 'de-DE' }, 'de'],
+    ['Teams clientInfo entity', { entities: [{ type: 'clientInfo', locale: 'ru-RU' }] }, 'ru'],
+    ['Telegram message', { channelData: { message: { from: { language_code: 'ru' } } } }, 'ru'],
+    ['Telegram button press', { channelData: { callback_query: { from: { language_code: 'de' } } } }, 'de'],
+    ['an unsupported language', { locale: 'fr-FR' }, 'en'],
+    ['nothing at all', {}, 'en'],
+    ['garbage channelData', { channelData: 'x' }, 'en'],
+  ])('%s', (_name, activity, expected) => {
+    expect(turnLocale(activity, null, 'en')).toBe(expected);
+  });
+
+  it('prefers the language the customer chose over the channel', () => {
+    expect(turnLocale({ locale: 'de-DE' }, 'ru', 'en')).toBe('ru');
+  });
+
+  it('falls back to the configured default', () => {
+    expect(turnLocale({}, null, 'de')).toBe('de');
+    expect(activityLanguageTag({ entities: [{ type: 'mention' }] })).toBeUndefined();
+    expect(supportedLocale('RU_ru')).toBe('ru');
+  });
+});

@@ -1,0 +1,106 @@
+import { createRequire } from 'node:module';
+import {
+  ADAPTIVE_CARD_CONTENT_TYPE,
+  ADAPTIVE_CARD_VERSION,
+  cartCard,
+  categoriesCard,
+  choiceCard,
+  decodeAction,
+  encodeAction,
+  MAX_CALLBACK_BYTES,
+  optionCard,
+  paymentMethodsCard,
+  productResultsCard,
+  renderCard,
+  shippingMethodsCard,
+  summaryCard,
+  type CardModel,
+} from '../../src/cards';
+import { emptyDraft } from '../../src/domain/draft';
+import { createTranslator } from '../../src/i18n';
+import { PRODUCTS } from '../dialogs/fakes';
+
+const requireCjs = createRequire(__filename);
+// `import 'adaptivecards'` fails on Node 20; the dist bundle parses and validates without a DOM.
+const AC = requireCjs('adaptivecards/dist/adaptivecards.js') as {
+  AdaptiveCard: new () => { parse(json: unknown, context?: unknown): void; validateProperties(): { validationEvents: unknown[] }; version: { toString(): string } };
+  SerializationContext: new () => { eventCount: number; getEventAt(i: number): unknown };
+};
+
+const translator = createTranslator();
+const t = (key: string, vars?: Record<string, unknown>) => translator.t('ru', key, vars);
+
+const draft = emptyDraft();
+draft.lines = [
+  { lineId: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890', productId: 30, name: 'Canon EOS 5D', quantity: 2, minimum: 1, options: { '226': '15' }, optionLabels: [{ name: 'Select', value: 'Red' }], thumb: null },
+];
+draft.contact = { firstname: 'Jane', lastname: 'Doe', email: 'jane@example.com', telephone: '+49 30 901820' };
+draft.paymentAddress = { firstname: 'Jane', lastname: 'Doe', company: '', address1: 'Unter den Linden 1', address2: '', city: 'Berlin', postcode: '10117', countryId: 81, countryName: 'Germany', zoneId: 1256, zoneName: 'Berlin' };
+draft.shippingMethod = { code: 'flat.flat', title: 'Flat Shipping Rate', text: '$5.00' };
+draft.paymentMethod = { code: 'cod', title: 'Cash On Delivery', text: '' };
+const cart = {
+  lines: [{ cartId: '9', productId: 30, name: 'Canon EOS 5D', model: '', quantity: 2, inStock: true, shipping: true, reward: 0, price: '$98.00', total: '$196.00', options: [{ productOptionId: 226, productOptionValueId: 15, name: 'Select', value: 'Red', type: 'select' }] }],
+  vouchers: [],
+  totals: [{ title: 'Total', text: '$201.00' }],
+  minimumWarnings: [],
+};
+
+const CARDS: [string, CardModel][] = [
+  ['product results', productResultsCard({ title: 'Found', products: PRODUCTS.slice(0, 5), hasMore: true }, t)],
+  ['categories', categoriesCard({ title: 'Categories', categories: [{ path: '20_27', name: 'Mac' }] }, t)],
+  ['option', optionCard('Canon EOS 5D', PRODUCTS[0].options[0], t)],
+  ['choice', choiceCard({ text: '?', choices: [{ title: 'Yes', action: { a: 'yes' } }] })],
+  ['cart', cartCard(draft.lines, cart, t)],
+  ['empty cart', cartCard([], cart, t)],
+  ['shipping methods', shippingMethodsCard([{ code: 'flat', title: 'Flat', sortOrder: 1, error: null, quotes: [{ code: 'flat.flat', title: 'Flat', cost: 5, text: '$5.00' }] }], t)],
+  ['payment methods', paymentMethodsCard([{ code: 'cod', title: 'Cash On Delivery', terms: '', sortOrder: 1 }], t)],
+  ['summary', summaryCard({ draft, cart, needsShipping: true, totals: cart.totals }, t)],
+];
+
+describe.each(CARDS)('the %s card', (_name, model) => {
+  it.each(['webchat', 'msteams', 'emulator'])('is a valid Adaptive Card 1.5 on %s', (channelId) => {
+    const message = renderCard(channelId, model);
+    expect(message.attachments).toHaveLength(1);
+    const { contentType, content } = message.attachments[0];
+    expect(contentType).toBe(ADAPTIVE_CARD_CONTENT_TYPE);
+    expect((content as { version: string }).version).toBe(ADAPTIVE_CARD_VERSION);
+    const card = new AC.AdaptiveCard();
+    const context = new AC.SerializationContext();
+    card.parse(content, context);
+    expect(card.version.toString()).toBe('1.5');
+    expect(context.eventCount).toBe(0);
+    expect(card.validateProperties().validationEvents).toEqual([]);
+    expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThan(80_000);
+  });
+
+  it('is hero cards with short callback data on telegram, never an Adaptive Card', () => {
+    const message = renderCard('telegram', model);
+    for (const attachment of message.attachments) {
+      expect(attachment.contentType).toBe('application/vnd.microsoft.card.hero');
+      for (const button of (attachment.content as { buttons: { value: string }[] }).buttons) {
+        expect(Buffer.byteLength(button.value)).toBeLessThanOrEqual(MAX_CALLBACK_BYTES);
+        expect(decodeAction({ text: button.value }).kind).toBe('action');
+      }
+    }
+    expect((message.text ?? '').length).toBeLessThanOrEqual(4096);
+  });
+});
+
+describe('card actions', () => {
+  it.each([
+    ['an Adaptive Card submit', { value: { oc: { a: 'pick', v: '30' } } }, { kind: 'action', action: { a: 'pick', v: '30' } }],
+    ['a Telegram callback', { text: 'oc:ship:flat.flat' }, { kind: 'action', action: { a: 'ship', v: 'flat.flat' } }],
+    ['a value with a colon', { text: 'oc:pay:a:b' }, { kind: 'action', action: { a: 'pay', v: 'a:b' } }],
+    ['plain text', { text: 'macbook' }, { kind: 'none' }],
+    ['a forged action name', { value: { oc: { a: 'drop_tables' } } }, { kind: 'invalid' }],
+    ['a foreign submit', { value: { action: 'x' } }, { kind: 'invalid' }],
+    ['a forged Telegram callback', { text: 'oc:nope:1' }, { kind: 'invalid' }],
+    ['an oversized value', { value: { oc: { a: 'pick', v: 'x'.repeat(500) } } }, { kind: 'invalid' }],
+  ])('reads %s', (_name, activity, expected) => {
+    expect(decodeAction(activity)).toEqual(expected);
+  });
+
+  it('refuses to build callback data over 64 bytes', () => {
+    expect(() => encodeAction({ a: 'pick', v: 'я'.repeat(40) })).toThrow(RangeError);
+  });
+});
