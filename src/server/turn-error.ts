@@ -52,8 +52,8 @@ export function createTurnErrorHandler(options: TurnErrorHandlerOptions) {
   };
 }
 
-/** The translation key of the turn-error text (locales/<lng>/errors.json, key "turn_failed"). */
-export const TURN_ERROR_KEY = 'errors.turn_failed';
+/** The translation key of the turn-error text (locales/<lng>/common.json, key "turnFailed"). */
+export const TURN_ERROR_KEY = 'common.turnFailed';
 
 /** Uses the translator's text when the key exists; i18next answers the key itself when it does not. */
 export function translatedTurnErrorText(translator: { t(locale: string | undefined, key: string): string }): TurnErrorText {
