@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { stdin, stdout } from 'node:process';
 import {
   ChatSession,
@@ -19,7 +19,14 @@ async function main(): Promise<void> {
   const { channel, locale, botUrl } = parsed.args;
   const connector = await startLocalConnector();
   const session = new ChatSession({ botUrl, connector, channel, locale });
-  const rl = createInterface({ input: stdin, output: stdout });
+  const rl = createInterface({ input: stdin, output: stdout, terminal: stdin.isTTY });
+  // Reading through the iterator buffers lines typed (or piped) before the question is asked; null at end of input.
+  const lines = rl[Symbol.asyncIterator]();
+  const question = async (prompt: string): Promise<string | null> => {
+    stdout.write(prompt);
+    const next = await lines.next();
+    return next.done ? null : next.value;
+  };
   console.log(`chatting with ${botUrl} as ${channel} (${locale}); a number clicks a button, /quit ends.\n`);
 
   const show = (turn: ChatTurn): void => {
@@ -31,8 +38,8 @@ async function main(): Promise<void> {
     const values: InputValues = {};
     for (const input of button.action.inputs) {
       for (;;) {
-        const typed = await rl.question(`${inputQuestion(input)}\n> `);
-        if (typed.trim() === '/cancel') return null;
+        const typed = await question(`${inputQuestion(input)}\n> `);
+        if (typed === null || typed.trim() === '/cancel') return null;
         const answer = answerInput(input, typed);
         if (answer.ok) {
           if (answer.value !== undefined) values[input.id] = answer.value;
@@ -47,7 +54,9 @@ async function main(): Promise<void> {
   try {
     show(await session.start());
     for (;;) {
-      const typed = (await rl.question('you> ')).trim();
+      const line = await question('you> ');
+      if (line === null) break;
+      const typed = line.trim();
       if (typed === '/quit' || typed === '/exit') break;
       if (!typed) continue;
       const button = /^\d+$/.test(typed) ? session.lastTurn.rendered.buttons.find((b) => b.number === Number(typed)) : undefined;
