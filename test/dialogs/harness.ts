@@ -68,6 +68,7 @@ export interface BotUnderTestOptions {
   /** Extra fields on every message (locale, entities, channelData). */
   template?: Partial<Activity>;
   userId?: string;
+  conversationId?: string;
 }
 
 /** A bot on a TestAdapter for one channel, with fakes; `say` and `press` return the bot's replies (no typing). */
@@ -86,6 +87,7 @@ export function botUnderTest(channelId: ChannelId, options: BotUnderTestOptions 
   });
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx), { channelId });
   if (options.userId) adapter.conversation.user = { id: options.userId, name: options.userId };
+  if (options.conversationId) adapter.conversation.conversation = { id: options.conversationId, isGroup: false, conversationType: 'personal', name: '' };
   let last: Partial<Activity>[] = [];
   const send = async (activity: Partial<Activity>) => {
     await adapter.processActivity({ type: 'message', ...options.template, ...activity });

@@ -1,0 +1,74 @@
+import { ADD_MACBOOK, dialogTable } from './table';
+
+dialogTable('finding products', [
+  { name: 'a free-text search shows cards with price and choose buttons', turns: [{ say: 'macbook', expect: ['I found 3 products for "macbook"', 'MacBook Pro', '$2,000.00', '[Choose]'] }] },
+  { name: 'nothing found says so and asks again', turns: [{ say: 'unicorn saddle', expect: ['I found nothing for "unicorn saddle"', 'What are you looking for?', '[Browse categories]'] }] },
+  {
+    name: '"more results" pages, and says when there is nothing more',
+    turns: [
+      { say: 'canon macbook sony hp ipod', expect: ['I found 7 products', '[More results]'], not: ['iPod Classic'] },
+      { press: 'More results', expect: ['iPod Classic'], not: ['[More results]'] },
+      { press: 'More results', pressFrom: 0, expect: ['That was everything I found.'] },
+    ],
+  },
+  { name: 'a typed number picks from the list', turns: [{ say: 'macbook' }, { say: '2', expect: ['How many MacBook Air would you like?'] }] },
+  { name: 'new words search again', turns: [{ say: 'macbook' }, { say: 'canon', expect: ['Canon EOS 5D'] }] },
+  {
+    name: 'browsing categories reaches a product',
+    turns: [
+      { say: 'hello there', expect: ['I found nothing'] },
+      { press: 'Browse categories', expect: ['Desktops', 'Cameras'] },
+      { press: 'Desktops', expect: ['[Mac]', 'MacBook'] },
+      { press: 'Mac', expect: ['MacBook Pro'] },
+      { press: 'Choose', expect: ['How many MacBook would you like?'] },
+    ],
+  },
+  { name: 'a product that is out of stock is said plainly', turns: [{ say: 'samsung' }, { press: 'Choose', expect: ['Samsung Galaxy Tab is out of stock', 'What are you looking for?'] }] },
+  {
+    name: 'a product needing a file upload is explained, not failed',
+    turns: [{ say: 'apple cinema' }, { press: 'Choose', expect: ['needs a file upload', 'order this product on our website'] }],
+  },
+]);
+
+dialogTable('product options and quantity', [
+  {
+    name: 'a required choice is asked, by button or name; wrong words are refused',
+    turns: [
+      { say: 'canon' },
+      { press: 'Choose', expect: ['Please choose Select', '[Red (+$4.80)]', '[Blue]'], not: ['[Skip]'] },
+      { say: 'green', expect: ['Please choose one of the values for Select'] },
+      { say: 'blue', expect: ['How many Canon EOS 5D'] },
+      { say: 'lots', expect: ['Please type the quantity as a number'] },
+      { say: '0', expect: ['The minimum quantity is 1.'] },
+      { say: '3', expect: ['Added 3 × Canon EOS 5D', 'Select: Blue'] },
+    ],
+  },
+  {
+    name: 'values named in the text are taken without asking',
+    turns: [{ say: '2 red canon' }, { press: 'Choose', expect: ['Added 2 × Canon EOS 5D', 'Select: Red'], not: ['Please choose Select'] }],
+  },
+  {
+    name: 'a date option is validated; a long product name still gets a button; the minimum is respected',
+    turns: [
+      { say: 'hp' , expect: ['HP LP3065 with a very long product name that does not fit a button', '[Choose]'] },
+      { press: 'Choose', expect: ['Please enter Delivery Date as a date'] },
+      { say: 'next tuesday', expect: ['Please type a date like 2026-03-31.'] },
+      { say: '2026-03-31', expect: ['The minimum is 2.'] },
+      { say: '1', expect: ['The minimum quantity is 2.'] },
+      { press: '2', pressFrom: 3, expect: ['Added 2 × HP LP3065', 'Delivery Date: 2026-03-31'] },
+    ],
+  },
+  {
+    name: 'an optional text option can be skipped',
+    turns: [{ say: 'ipod' }, { press: 'Choose', expect: ['Please enter Engraving.', '[Skip]'] }, { press: 'Skip', expect: ['How many iPod Classic'] }],
+  },
+  {
+    name: 'a stock problem is said plainly and nothing is lost',
+    turns: [
+      { say: 'macbook', act: (bot) => Object.assign(bot.checkout, { stockLimit: 5 }) },
+      { press: 'Choose' },
+      { say: '10', expect: ['not in stock in the quantity you want', 'What are you looking for?'] },
+    ],
+  },
+  { name: 'the cart shows after adding', turns: ADD_MACBOOK },
+]);
