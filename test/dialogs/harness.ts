@@ -107,9 +107,9 @@ export function botUnderTest(channelId: ChannelId, options: BotUnderTestOptions 
     say: (text: string) => send({ text }),
     send,
     /** Presses the first button titled `title` (or matching it) in the last replies. */
-    press: (title: string | RegExp, from?: Partial<Activity>[]) => {
+    press: (title: string | RegExp, from?: Partial<Activity>[], nth = 0) => {
       const all = buttons(from ?? last);
-      const button = all.find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)));
+      const button = all.filter((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)))[nth];
       if (!button) throw new Error(`no button ${String(title)} in: ${all.map((b) => b.title).join(', ')}`);
       return send(button.press);
     },

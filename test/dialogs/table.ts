@@ -6,6 +6,8 @@ export interface Turn {
   press?: string | RegExp;
   /** Press the button on the replies of this earlier turn (index into the case's turns), e.g. an old card. */
   pressFrom?: number;
+  /** Which of several buttons with the same title (0-based). */
+  nth?: number;
   send?: Record<string, unknown>;
   act?: (bot: BotUnderTest) => void;
   expect?: (string | RegExp)[];
@@ -24,7 +26,7 @@ async function play(bot: BotUnderTest, turns: Turn[]): Promise<void> {
     turn.act?.(bot);
     let replies = bot.last;
     if (turn.say !== undefined) replies = await bot.say(turn.say);
-    else if (turn.press !== undefined) replies = await bot.press(turn.press, turn.pressFrom !== undefined ? history[turn.pressFrom] : undefined);
+    else if (turn.press !== undefined) replies = await bot.press(turn.press, turn.pressFrom !== undefined ? history[turn.pressFrom] : undefined, turn.nth);
     else if (turn.send) replies = await bot.send(turn.send);
     history.push(replies);
     const text = shown(replies);

@@ -1,0 +1,86 @@
+import { ADD_MACBOOK, ADDRESS_DE, CONTACT, TO_SUMMARY, dialogTable } from './table';
+
+dialogTable('the cart', [
+  {
+    name: 'a line quantity is changed and a line removed from the cart card',
+    turns: [
+      ...ADD_MACBOOK,
+      { press: 'Change quantity', expect: ['How many MacBook would you like?'] },
+      { say: 'many', expect: ['Please type the quantity as a number'] },
+      { say: '3', expect: ['Quantity: 3', '$1806.00'] },
+      { press: 'Remove', expect: ['Removed MacBook from your cart.', 'Your cart is empty.', 'What are you looking for?'] },
+    ],
+  },
+  { name: '"add something else" goes back to searching', turns: [...ADD_MACBOOK, { press: 'Add something else', expect: ['What are you looking for?'] }] },
+  { name: 'typing words at the cart searches', turns: [...ADD_MACBOOK, { say: 'canon', expect: ['Canon EOS 5D'] }] },
+]);
+
+dialogTable('contact details', [
+  {
+    name: 'bad names, emails and phones are refused with a reason and asked again',
+    turns: [
+      ...ADD_MACBOOK,
+      { press: 'Checkout' },
+      { say: '12345', expect: ["That doesn't look like a name."] },
+      { say: 'Jane' },
+      { say: 'x'.repeat(40), expect: ['Please keep it to 32 characters.'] },
+      { say: 'Doe' },
+      { say: 'jane@', expect: ["That email address doesn't look right"] },
+      { say: 'jane@example.com' },
+      { say: 'call me', expect: ["That phone number doesn't look right"] },
+      { say: '+44 20 7946 0958', expect: ['Which country?'] },
+    ],
+  },
+]);
+
+dialogTable('addresses', [
+  {
+    name: 'an unknown country and region are refused; a postcode is asked where the country needs it',
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Atlantis', expect: ["I don't know that country"] }, { say: 'DE', expect: ['Which region or state in Germany?'] }, { say: 'Mordor', expect: ["I don't know that region"] }, { say: 'Bayern', expect: ['Which city?'] }, { say: 'München' }, { say: 'X', expect: ['Please type the street'] }, { say: 'Marienplatz 1', expect: ['postcode'] }, { say: '80331', expect: ['Shall we deliver to the same address?'] }],
+  },
+  {
+    name: 'an ambiguous country is offered as buttons; no postcode where none is needed',
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'united', expect: ['Which one do you mean?', '[United Kingdom]', '[United States]'] }, { press: 'United Kingdom', expect: ['Which region or state in United Kingdom?'] }, { say: 'greater london' }, { say: 'London' }, { say: '10 Downing Street', expect: ['Shall we deliver to the same address?'], not: ['postcode'] }],
+  },
+  {
+    name: 'a different delivery address is asked when the customer says no',
+    turns: [...ADD_MACBOOK, ...CONTACT, ...ADDRESS_DE, { say: 'no', expect: ['Where shall we deliver?', 'Which country?'] }, { say: 'GB' }, { say: 'Greater London' }, { say: 'London' }, { say: '221B Baker Street', expect: ['How shall we ship it?'] }],
+  },
+  { name: 'the same-address question wants yes or no', turns: [...ADD_MACBOOK, ...CONTACT, ...ADDRESS_DE, { say: 'maybe', expect: ['Please answer yes or no.'] }] },
+  {
+    name: 'nothing to ship: no delivery questions at all',
+    turns: [{ say: 'gift' }, { press: 'Choose' }, { say: '1' }, ...CONTACT, { say: 'Germany' }, { say: 'Berlin' }, { say: 'Berlin' }, { say: 'Unter den Linden 1' }, { say: '10117', expect: ['How would you like to pay?'], not: ['same address', 'ship'] }],
+  },
+]);
+
+dialogTable('methods and codes', [
+  {
+    name: 'methods are chosen by button; typing gets a pointer to the buttons',
+    turns: [...ADD_MACBOOK, ...CONTACT, ...ADDRESS_DE, { press: 'Yes', expect: ['Flat Shipping Rate — $5.00', 'Pickup From Store — $0.00'] }, { say: 'fast please', expect: ['Please choose one of the buttons above.'] }, { press: /^Pickup/, pressFrom: 13, expect: ['Cash On Delivery', 'Bank Transfer'] }, { say: 'cash', expect: ['Please choose one of the buttons above.'] }, { press: 'Bank Transfer', pressFrom: 15, expect: ['coupon or gift voucher'] }, { say: 'GIFT50', expect: ['Gift voucher GIFT50 applied.', 'voucher GIFT50', 'Bank Transfer', 'Pickup From Store'] }],
+  },
+]);
+
+dialogTable('the summary', [
+  {
+    name: 'places the order and offers to remember the details',
+    turns: [...TO_SUMMARY, { press: 'Place order', expect: ['Your order number is 1001', 'remember your contact details'] }, { press: 'Yes', expect: ["I'll offer them next time."] }],
+  },
+  {
+    name: 'changing the address from the summary asks only that again, then the methods it affects',
+    turns: [
+      ...TO_SUMMARY,
+      { press: 'Change', nth: 2, expect: ['Now the billing address.', 'Which country?'] },
+      { say: 'GB' },
+      { say: 'Greater London' },
+      { say: 'London' },
+      { say: '10 Downing Street', expect: ['How shall we ship it?'], not: ['same address'] },
+      { press: /^Flat/, expect: ['How would you like to pay?'] },
+      { press: 'Cash On Delivery', expect: ['Please check your order.', '10 Downing Street, London, Greater London, United Kingdom'], not: ['coupon or gift voucher'] },
+    ],
+  },
+  {
+    name: 'a typed "change my details" at the summary asks the contact again and comes back',
+    turns: [...TO_SUMMARY, { say: 'change my details', expect: ['What is your first name?'] }, { say: 'John' }, { say: 'Roe' }, { say: 'john@example.com' }, { say: '+49 30 901821', expect: ['Please check your order.', 'John Roe, john@example.com'] }],
+  },
+  { name: 'typing something else at the summary explains the buttons', turns: [...TO_SUMMARY, { say: 'hmm', expect: ['Press "Place order" to order'] }] },
+]);
