@@ -2,11 +2,11 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { addressText } from '../src/cards';
 import type { Address } from '../src/domain/draft';
 import type { YesNoRecognizer } from './commands';
-import type { FieldName, FieldsOptions } from './fields-dialog';
+import { FieldsDialog, type FieldName, type FieldsOptions } from './fields-dialog';
 import { DIALOG } from './ids';
 import type { CustomerInput } from './input-prompt';
 import { problemKey } from './problems';
-import type { Region } from './region-dialog';
+import { RegionDialog, type Region } from './region-dialog';
 import { showTyping, stepValues, translate, type DialogDeps } from './turn';
 import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from './yes-no';
 
@@ -21,6 +21,7 @@ export interface AddressOptions {
 export class AddressDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps, private readonly words: YesNoRecognizer) {
     super(DIALOG.address);
+    this.addDialog(new FieldsDialog(deps)).addDialog(new RegionDialog(deps));
     this.addDialog(yesNoPrompt(SAVED_PROMPT, deps, words));
     this.addDialog(
       new WaterfallDialog('addressSteps', [this.offerSaved.bind(this), this.askRegion.bind(this), this.askFields.bind(this), this.save.bind(this)]),

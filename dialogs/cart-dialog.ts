@@ -3,6 +3,7 @@ import { cartCard, type CardAction } from '../src/cards';
 import { DIALOG } from './ids';
 import { InputPrompt, type CustomerInput } from './input-prompt';
 import { problemKey } from './problems';
+import { QuantityDialog } from './quantity-dialog';
 import { cardActivity, showTyping, stepValues, translate, type DialogDeps } from './turn';
 import { answerValidator } from './validation';
 
@@ -21,6 +22,7 @@ export type CartOutcome = { next: 'shop'; text?: string } | { next: 'checkout' }
 export class CartDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.cart);
+    this.addDialog(new QuantityDialog(deps));
     this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['qty', 'rm', 'add', 'checkout'], text: () => null })));
     this.addDialog(new WaterfallDialog('cartSteps', [this.show.bind(this), this.act.bind(this), this.quantityChanged.bind(this)]));
     this.initialDialogId = 'cartSteps';

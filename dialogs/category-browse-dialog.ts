@@ -2,6 +2,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { categoriesCard } from '../src/cards';
 import { DIALOG } from './ids';
 import { InputPrompt } from './input-prompt';
+import { ProductResultsDialog } from './product-results-dialog';
 import { isCustomerInput, type BrowseOutcome } from './outcomes';
 import { cardActivity, localeOf, showTyping, translate, type DialogDeps } from './turn';
 import { answerValidator } from './validation';
@@ -12,6 +13,7 @@ const PROMPT = 'categoryPrompt';
 export class CategoryBrowseDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.categoryBrowse);
+    this.addDialog(new ProductResultsDialog(deps));
     this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['cat', 'cats'], text: () => null })));
     this.addDialog(new WaterfallDialog('categorySteps', [this.show.bind(this), this.act.bind(this)]));
     this.initialDialogId = 'categorySteps';

@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Contact } from '../src/domain/draft';
 import type { YesNoRecognizer } from './commands';
-import type { FieldsOptions } from './fields-dialog';
+import { FieldsDialog, type FieldsOptions } from './fields-dialog';
 import { DIALOG } from './ids';
 import type { CustomerInput } from './input-prompt';
 import { problemKey } from './problems';
@@ -14,6 +14,7 @@ const SAVED_PROMPT = 'contactSavedPrompt';
 export class ContactDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps, private readonly words: YesNoRecognizer) {
     super(DIALOG.contact);
+    this.addDialog(new FieldsDialog(deps));
     this.addDialog(yesNoPrompt(SAVED_PROMPT, deps, words));
     this.addDialog(new WaterfallDialog('contactSteps', [this.offerSaved.bind(this), this.askFields.bind(this), this.save.bind(this)]));
     this.initialDialogId = 'contactSteps';

@@ -18,6 +18,5 @@ export const DIALOG = {
   codes: 'codes',
   confirm: 'confirm',
   consent: 'consent',
-  language: 'language',
 } as const;
 export type DialogId = (typeof DIALOG)[keyof typeof DIALOG];

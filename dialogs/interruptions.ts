@@ -1,11 +1,10 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { CHANGEABLE_SLOTS, decodeAction, type CardAction, type CardActionName, type ChangeableSlot } from '../src/cards';
-import { supportedLocale } from '../src/i18n';
 import { CART_PROMPT_ID } from './cart-dialog';
 import type { CommandRecognizer, GlobalCommand } from './commands';
 import { CONFIRM_PROMPT_ID } from './confirm-dialog';
 import { DIALOG } from './ids';
-import { switchLanguage } from './language-dialog';
+import { languageChoice, languageNamed, switchLanguage } from './language';
 import { requestRedo, type OrderFlowOptions } from './order-flow-dialog';
 import { translate, type DialogDeps } from './turn';
 
@@ -23,8 +22,19 @@ async function restartFlow(dc: DialogContext, options: OrderFlowOptions): Promis
   await dc.beginDialog(DIALOG.orderFlow, options);
 }
 
+/** Asks the open question again (on the innermost context, so nested dialogs are found). */
 async function reprompt(dc: DialogContext): Promise<void> {
-  if (dc.activeDialog) await dc.repromptDialog();
+  let current: DialogContext = dc;
+  while (current.child) current = current.child;
+  if (current.activeDialog) await current.repromptDialog();
+}
+
+/** After a language change: ask the open part of the order again, in the new language. */
+async function resumeInNewLanguage(dc: DialogContext, deps: DialogDeps): Promise<void> {
+  const { draft } = await deps.store.checkout(dc.context);
+  const flow = await deps.store.flow(dc.context);
+  if (draft.lines.length && draft.status === 'open') await restartFlow(dc, { entry: flow.cartConfirmed ? 'checkout' : 'cart' });
+  else if (dc.activeDialog) await restartFlow(dc, {});
 }
 
 function changeSlot(slot: ChangeableSlot): Handler {
@@ -49,8 +59,8 @@ export const COMMAND_HANDLERS: Readonly<Record<GlobalCommand, Handler>> = {
     await dc.context.sendActivity(translate(dc.context, deps.translator)('common.startedOver'));
     await dc.beginDialog(DIALOG.orderFlow, {});
   },
-  language: async (dc) => {
-    await dc.beginDialog(DIALOG.language);
+  language: async (dc, deps) => {
+    await dc.context.sendActivity(languageChoice(dc.context, deps));
   },
   forgetMe: async (dc, deps) => {
     await deps.store.forgetProfile(dc.context);
@@ -72,13 +82,19 @@ const ACTION_HANDLERS: Partial<Record<CardActionName, { ownPrompt: string; handl
   add: { ownPrompt: CART_PROMPT_ID, handle: (dc) => restartFlow(dc, { entry: 'shop' }) },
   checkout: { ownPrompt: CART_PROMPT_ID, handle: (dc) => restartFlow(dc, { entry: 'checkout' }) },
   cart: { ownPrompt: CART_PROMPT_ID, handle: (dc) => restartFlow(dc, { entry: 'cart' }) },
-  chg: { ownPrompt: CONFIRM_PROMPT_ID, handle: async (dc, deps, action) => changeSlot(action?.v as ChangeableSlot)(dc, deps) },
-  lang: {
-    ownPrompt: 'languagePrompt',
+  chg: {
+    ownPrompt: CONFIRM_PROMPT_ID,
     handle: async (dc, deps, action) => {
-      const locale = supportedLocale(action?.v);
-      if (locale) await switchLanguage(dc.context, deps, locale);
+      const { draft } = await deps.store.checkout(dc.context);
+      if (draft.status === 'open' && (await deps.store.flow(dc.context)).cartConfirmed) return changeSlot(action?.v as ChangeableSlot)(dc, deps);
+      await dc.context.sendActivity(translate(dc.context, deps.translator)('common.staleButton'));
       await reprompt(dc);
+    },
+  },
+  lang: {
+    ownPrompt: '',
+    handle: async (dc, deps, action) => {
+      if (await switchLanguage(dc.context, deps, action?.v)) await resumeInNewLanguage(dc, deps);
     },
   },
   place: {
@@ -107,6 +123,12 @@ export async function handleInterruption(dc: DialogContext, deps: DialogDeps, co
     return true;
   }
   if (decoded.kind === 'invalid') return false;
+  const language = languageNamed(deps, dc.context.activity.text);
+  if (language) {
+    await switchLanguage(dc.context, deps, language);
+    await resumeInNewLanguage(dc, deps);
+    return true;
+  }
   const command = commands.recognize(dc.context.activity.text);
   if (!command) return false;
   await COMMAND_HANDLERS[command](dc, deps);

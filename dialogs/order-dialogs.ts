@@ -3,24 +3,16 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import { decodeAction } from '../src/cards';
 import { AddressDialog } from './address-dialog';
 import { CartDialog } from './cart-dialog';
-import { CategoryBrowseDialog } from './category-browse-dialog';
 import { CodesDialog } from './codes-dialog';
 import { CommandRecognizer, YesNoRecognizer } from './commands';
 import { ConfirmDialog } from './confirm-dialog';
 import { ConsentDialog } from './consent-dialog';
 import { ContactDialog } from './contact-dialog';
-import { FieldsDialog } from './fields-dialog';
 import { greetingActivity } from './greeting';
 import { DIALOG } from './ids';
 import { handleInterruption } from './interruptions';
-import { LanguageDialog } from './language-dialog';
 import { OrderFlowDialog, type OrderFlowOptions } from './order-flow-dialog';
 import { PaymentMethodDialog } from './payment-method-dialog';
-import { ProductOptionsDialog } from './product-options-dialog';
-import { ProductResultsDialog } from './product-results-dialog';
-import { ProductSearchDialog } from './product-search-dialog';
-import { QuantityDialog } from './quantity-dialog';
-import { RegionDialog } from './region-dialog';
 import { ShippingAddressDialog } from './shipping-address-dialog';
 import { ShippingMethodDialog } from './shipping-method-dialog';
 import { ShoppingDialog } from './shopping-dialog';
@@ -41,15 +33,8 @@ export class OrderDialogs {
     for (const dialog of [
       new OrderFlowDialog(deps),
       new ShoppingDialog(deps),
-      new ProductSearchDialog(deps),
-      new ProductResultsDialog(deps),
-      new CategoryBrowseDialog(deps),
-      new ProductOptionsDialog(deps),
-      new QuantityDialog(deps),
       new CartDialog(deps),
-      new FieldsDialog(deps),
       new ContactDialog(deps, words),
-      new RegionDialog(deps),
       new AddressDialog(deps, words),
       new ShippingAddressDialog(deps, words),
       new ShippingMethodDialog(deps),
@@ -57,7 +42,6 @@ export class OrderDialogs {
       new CodesDialog(deps),
       new ConfirmDialog(deps, words),
       new ConsentDialog(deps, words),
-      new LanguageDialog(deps),
     ]) {
       this.dialogs.add(dialog);
     }

@@ -77,6 +77,7 @@ export class OrderFlowDialog extends WaterfallDialog<OrderFlowOptions> {
     const { entry, text, browse, productId } = step.options;
     const hasLines = state.draft.lines.length > 0;
     if (hasLines && (entry === 'cart' || entry === 'checkout')) return step.next();
+    if (!hasLines && entry === 'cart') await step.context.sendActivity(translate(step.context, this.deps.translator)('cart.empty'));
     if (!hasLines || entry === 'shop' || text || browse !== undefined || productId) {
       return step.beginDialog(DIALOG.shopping, { text, browse, productId });
     }

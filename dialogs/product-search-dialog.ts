@@ -2,7 +2,9 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { choiceCard } from '../src/cards';
 import type { ProductQuery } from '../src/catalog/types';
 import { DIALOG } from './ids';
+import { CategoryBrowseDialog } from './category-browse-dialog';
 import { InputPrompt, type CustomerInput } from './input-prompt';
+import { ProductResultsDialog } from './product-results-dialog';
 import type { BrowseOutcome } from './outcomes';
 import { cardActivity, localeOf, showTyping, stepValues, translate, type DialogDeps } from './turn';
 import { answerValidator } from './validation';
@@ -28,6 +30,7 @@ export interface ProductPick {
 export class ProductSearchDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.productSearch);
+    this.addDialog(new ProductResultsDialog(deps)).addDialog(new CategoryBrowseDialog(deps));
     this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['cats'], text: () => null })));
     this.addDialog(new WaterfallDialog('productSearchSteps', [this.ask.bind(this), this.search.bind(this), this.chosen.bind(this)]));
     this.initialDialogId = 'productSearchSteps';

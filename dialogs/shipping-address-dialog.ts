@@ -1,4 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { AddressDialog } from './address-dialog';
 import type { YesNoRecognizer } from './commands';
 import { DIALOG } from './ids';
 import type { CustomerInput } from './input-prompt';
@@ -12,6 +13,7 @@ const SAME_PROMPT = 'shipSamePrompt';
 export class ShippingAddressDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps, private readonly words: YesNoRecognizer) {
     super(DIALOG.shippingAddress);
+    this.addDialog(new AddressDialog(deps, words));
     this.addDialog(yesNoPrompt(SAME_PROMPT, deps, words));
     this.addDialog(new WaterfallDialog('shippingAddressSteps', [this.ask.bind(this), this.apply.bind(this)]));
     this.initialDialogId = 'shippingAddressSteps';

@@ -1,6 +1,9 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ProductDetails } from '../src/catalog/types';
 import { applyLocaleCurrency } from './currency';
+import { ProductOptionsDialog } from './product-options-dialog';
+import { ProductSearchDialog } from './product-search-dialog';
+import { QuantityDialog } from './quantity-dialog';
 import { DIALOG } from './ids';
 import { problemKey } from './problems';
 import type { ChosenOptions } from './product-options-dialog';
@@ -17,6 +20,7 @@ interface ShoppingValues {
 export class ShoppingDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.shopping);
+    this.addDialog(new ProductSearchDialog(deps)).addDialog(new ProductOptionsDialog(deps)).addDialog(new QuantityDialog(deps));
     this.addDialog(
       new WaterfallDialog('shoppingSteps', [this.find.bind(this), this.options.bind(this), this.quantity.bind(this), this.add.bind(this)]),
     );

@@ -8,6 +8,7 @@ export function isShopUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as Error & { code?: unknown }).code;
   if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
-  const cause = (error as Error & { cause?: unknown }).cause;
-  return cause !== undefined && cause !== error && isShopUnreachable(cause);
+  // botbuilder-dialogs wraps what a step threw in DialogContextError.error; others use `cause`.
+  const inner = (error as Error & { error?: unknown; cause?: unknown }).error ?? (error as Error & { cause?: unknown }).cause;
+  return inner !== undefined && inner !== error && isShopUnreachable(inner);
 }
