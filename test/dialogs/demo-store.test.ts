@@ -1,0 +1,63 @@
+import { createStorefrontCatalog } from '../../src/catalog';
+import { ManualClock } from '../../src/clock';
+import { createCheckoutService } from '../../src/domain/checkout';
+import { startDemoStore, type DemoStoreHandle } from '../../src/demo-store';
+import { createSessionFactory } from '../../src/opencart';
+import { botUnderTest, shown, type BotUnderTest, type ChannelId } from './harness';
+
+/** The dialogs against the real catalog and checkout, talking HTTP to the embedded demo store. */
+describe('dialogs with the real catalog and checkout on the demo store', () => {
+  let store: DemoStoreHandle;
+  beforeAll(async () => {
+    store = await startDemoStore();
+  });
+  afterAll(() => store.close());
+
+  function realBot(channelId: ChannelId): BotUnderTest {
+    const clock = new ManualClock();
+    const sessions = createSessionFactory({ baseUrl: store.url, username: store.username, apiKey: store.apiKey }, { clock, maxRetries: 0 });
+    return botUnderTest(channelId, {
+      catalog: createStorefrontCatalog({ baseUrl: store.url, clock }),
+      checkout: createCheckoutService({ sessions, clock }),
+    });
+  }
+
+  async function pressOrSay(bot: BotUnderTest, step: string | RegExp): Promise<string> {
+    return shown(typeof step === 'string' ? await bot.say(step) : await bot.press(step));
+  }
+
+  it.each<ChannelId>(['webchat', 'telegram'])('places an order on %s, surviving an expired session and a store outage', async (channelId) => {
+    store.hooks.setStock(30, 100);
+    store.hooks.setOptionStock(15, 100);
+    const before = store.hooks.orders().length;
+    const bot = realBot(channelId);
+    expect(await pressOrSay(bot, 'canon eos')).toMatch(/Canon EOS 5D/);
+    expect(await pressOrSay(bot, /^Choose$/)).toMatch(/Red/);
+    expect(await pressOrSay(bot, /^Red/)).toMatch(/How many Canon EOS 5D/);
+    expect(await pressOrSay(bot, '2')).toMatch(/Added 2 × Canon EOS 5D[\s\S]*Your cart/);
+    await pressOrSay(bot, /^Checkout$/);
+    for (const answer of ['Jane', 'Doe', 'jane@example.com']) await pressOrSay(bot, answer);
+    store.hooks.expireAllSessions();
+    expect(await pressOrSay(bot, '+49 30 1234567')).toContain('Which country?');
+    expect(await pressOrSay(bot, 'Germany')).toContain('Which region or state in Germany?');
+    expect(await pressOrSay(bot, 'Berlin')).toContain('Which city?');
+    await pressOrSay(bot, 'Berlin');
+    await pressOrSay(bot, 'Hauptstr. 1');
+    store.hooks.failNextRequests(5);
+    expect(await pressOrSay(bot, '10115')).toContain('the shop is not reachable');
+    store.hooks.failNextRequests(0);
+    expect(await pressOrSay(bot, '10115')).toContain('Shall we deliver to the same address?');
+    expect(await pressOrSay(bot, /^Yes$/)).toMatch(/Flat Shipping Rate/);
+    expect(await pressOrSay(bot, /^Flat Shipping Rate/)).toMatch(/Cash On Delivery/);
+    expect(await pressOrSay(bot, /^Cash On Delivery/)).toMatch(/coupon/);
+    const summary = await pressOrSay(bot, /^No code$/);
+    expect(summary).toMatch(/2 × Canon EOS 5D/);
+    expect(summary).toMatch(/Hauptstr\. 1, 10115 Berlin, Berlin, Germany/);
+    const summaryReplies = bot.last;
+    expect(await pressOrSay(bot, /^Place order$/)).toMatch(/Your order number is \d+/);
+    expect(shown(await bot.press(/^Place order$/, summaryReplies))).toMatch(/has already been placed/);
+    const orders = store.hooks.orders();
+    expect(orders).toHaveLength(before + 1);
+    expect(orders.at(-1)!.products[0]).toMatchObject({ productId: 30, quantity: 2 });
+  });
+});
