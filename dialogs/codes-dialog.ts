@@ -4,7 +4,7 @@ import { DIALOG } from './ids';
 import { InputPrompt, type CustomerInput } from './input-prompt';
 import { cardActivity, showTyping, translate, type DialogDeps } from './turn';
 import { answerValidator, refusalOf } from './validation';
-import { checkText } from './input-checks';
+import { checkCode } from './input-checks';
 
 const PROMPT = 'codePrompt';
 
@@ -12,7 +12,7 @@ const PROMPT = 'codePrompt';
 export class CodesDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.codes);
-    const validator = answerValidator(deps, { actions: ['skip'], text: (text) => refusalOf(checkText(text, 1, 20, 'codes.invalidFormat')) });
+    const validator = answerValidator(deps, { actions: ['skip'], text: (text) => refusalOf(checkCode(text)) });
     this.addDialog(new InputPrompt(PROMPT, validator));
     this.addDialog(new WaterfallDialog('codeSteps', [this.ask.bind(this), this.apply.bind(this)]));
     this.initialDialogId = 'codeSteps';

@@ -1,3 +1,4 @@
+import { parseYesNo } from '../src/domain/parsers';
 import type { Translator } from '../src/i18n';
 
 /** Words the customer can type at any time; each maps to a key commands.<name> listing "a|b|c" per language. */
@@ -42,7 +43,7 @@ export class CommandRecognizer {
   }
 }
 
-/** Yes/no words in every language (keys common.yesWords / common.noWords). */
+/** Yes/no in every language: the domain's parser, then our own words (keys common.yesWords / common.noWords). */
 export class YesNoRecognizer {
   private readonly yes: Set<string>;
   private readonly no: Set<string>;
@@ -54,6 +55,8 @@ export class YesNoRecognizer {
   }
 
   recognize(text: string): boolean | null {
+    const parsed = parseYesNo(text);
+    if (parsed.ok) return parsed.value;
     const word = normalizeWords(text);
     if (this.yes.has(word)) return true;
     if (this.no.has(word)) return false;

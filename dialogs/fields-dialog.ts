@@ -1,8 +1,8 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { checkEmail, checkName, checkPhone, checkText, type Checked } from './input-checks';
+import { checkCity, checkEmail, checkName, checkPhone, checkPostcode, checkStreet, type Checked } from './input-checks';
 import { DIALOG } from './ids';
 import { InputPrompt, type CustomerInput } from './input-prompt';
-import { translate, type DialogDeps } from './turn';
+import { localeOf, translate, type DialogDeps } from './turn';
 import { answerValidator, refusalOf } from './validation';
 
 /** The typed fields of contact details and addresses, each with its question (fields.ask_<name>) and check. */
@@ -11,10 +11,10 @@ export const FIELD_CHECKS = {
   lastname: checkName,
   email: checkEmail,
   telephone: checkPhone,
-  address1: (text: string) => checkText(text, 3, 128, 'input.streetInvalid'),
-  city: (text: string) => checkText(text, 2, 128, 'input.cityInvalid'),
-  postcode: (text: string) => checkText(text, 2, 10, 'input.postcodeInvalid'),
-} satisfies Record<string, (text: string) => Checked<string>>;
+  address1: checkStreet,
+  city: checkCity,
+  postcode: checkPostcode,
+} satisfies Record<string, (text: string, locale: string) => Checked<string>>;
 export type FieldName = keyof typeof FIELD_CHECKS;
 
 export interface FieldsOptions {
@@ -31,7 +31,7 @@ export class FieldsDialog extends ComponentDialog {
     super(DIALOG.fields);
     const validator = answerValidator(deps, {
       actions: [],
-      text: (text, _ctx, rules) => refusalOf(FIELD_CHECKS[(rules as { field: FieldName }).field](text)),
+      text: (text, ctx, rules) => refusalOf(FIELD_CHECKS[(rules as { field: FieldName }).field](text, localeOf(ctx))),
     });
     this.addDialog(new InputPrompt(PROMPT, validator));
     this.addDialog(new WaterfallDialog('fieldSteps', [this.ask.bind(this), this.collect.bind(this)]));
@@ -49,7 +49,7 @@ export class FieldsDialog extends ComponentDialog {
   private async collect(step: WaterfallStepContext<FieldsOptions>) {
     const { fields, index, values } = step.options;
     const field = fields[index];
-    const checked = FIELD_CHECKS[field]((step.result as CustomerInput).text);
+    const checked = FIELD_CHECKS[field]((step.result as CustomerInput).text, localeOf(step.context));
     const next = { ...values, [field]: checked.ok ? checked.value : '' };
     return step.replaceDialog(this.id, { fields, index: index + 1, values: next } satisfies FieldsOptions);
   }

@@ -1,50 +1,68 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import {
+  countryFromLocale,
+  parseAddressLine,
+  parseCity,
+  parseCouponCode,
+  parseEmail,
+  parsePersonName,
+  parsePhone,
+  parsePostcode,
+  parseQuantity,
+  type ParseResult,
+} from '../src/domain/parsers';
 
 /**
- * Checks of typed answers, pure functions returning the value or a reason key (locales/<lng>/input.json).
- * Kept here until src/domain/parsers.ts exists; then these become thin adapters over the domain parsers.
+ * The domain's pure parsers, with each rejection turned into a reason key (locales/<lng>/input.json) and the
+ * values its message needs.
  */
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string; vars?: Record<string, unknown> };
 
-const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
-const bad = <T>(reason: string, vars?: Record<string, unknown>): Checked<T> => ({ ok: false, reason, vars });
-
-export function checkQuantity(text: string, minimum = 1, maximum = 9999): Checked<number> {
-  const match = /^\s*(\d{1,6})\s*(x|×|шт\.?|stk\.?|stück|pcs\.?)?\s*$/i.exec(text);
-  if (!match) return bad('input.quantityNotNumber');
-  const quantity = Number(match[1]);
-  if (quantity < minimum) return bad('input.quantityBelowMinimum', { minimum });
-  if (quantity > maximum) return bad('input.quantityTooLarge', { maximum });
-  return ok(quantity);
+function checked<T, R extends string>(result: ParseResult<T, R>, reasons: (rejection: R) => [string, Record<string, unknown>?]): Checked<T> {
+  if (result.ok) return result;
+  const [reason, vars] = reasons(result.reason);
+  return { ok: false, reason, vars };
 }
 
-/** OpenCart: 1..32 characters for first and last names. */
+export const OPENCART_LIMITS = { name: 32, street: [3, 128], city: [2, 32], postcode: [2, 10] } as const;
+
+export function checkQuantity(text: string, minimum = 1): Checked<number> {
+  return checked(parseQuantity(text, { minimum }), (r) => {
+    if (r === 'QUANTITY_BELOW_MINIMUM') return ['input.quantityBelowMinimum', { minimum }];
+    if (r === 'QUANTITY_TOO_LARGE') return ['input.quantityTooLarge', { maximum: 999 }];
+    return ['input.quantityNotNumber'];
+  });
+}
+
 export function checkName(text: string): Checked<string> {
-  const name = text.trim().replace(/\s+/g, ' ');
-  if (!name || /^[\d\W_]+$/u.test(name)) return bad('input.nameInvalid');
-  if (name.length > 32) return bad('input.nameTooLong', { max: 32 });
-  return ok(name);
+  return checked(parsePersonName(text), (r) => (r === 'NAME_TOO_LONG' ? ['input.nameTooLong', { max: OPENCART_LIMITS.name }] : ['input.nameInvalid']));
 }
 
 export function checkEmail(text: string): Checked<string> {
-  const email = text.trim();
-  if (email.length > 96 || !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email)) return bad('input.emailInvalid');
-  return ok(email);
+  return checked(parseEmail(text), () => ['input.emailInvalid']);
 }
 
-/** Any possible phone number, international or national; kept as the customer typed it, tidied. */
-export function checkPhone(text: string): Checked<string> {
-  const phone = text.trim();
-  const parsed = parsePhoneNumberFromString(phone.startsWith('+') ? phone : `+${phone.replace(/^00/, '')}`) ?? parsePhoneNumberFromString(phone, 'US');
-  if (!parsed || !parsed.isPossible() || phone.length > 32) return bad('input.phoneInvalid');
-  return ok(phone.replace(/\s+/g, ' '));
+/** National numbers are read for the country of the customer's language (de-AT => Austria). */
+export function checkPhone(text: string, locale?: string): Checked<string> {
+  return checked(parsePhone(text, countryFromLocale(locale)), () => ['input.phoneInvalid']);
 }
 
-/** Street, city, postcode: OpenCart's length limits. */
-export function checkText(text: string, min: number, max: number, reason: string): Checked<string> {
-  const value = text.trim().replace(/\s+/g, ' ');
-  if (value.length < min || value.length > max) return bad(reason, { min, max });
-  return ok(value);
+export function checkStreet(text: string): Checked<string> {
+  const [min, max] = OPENCART_LIMITS.street;
+  return checked(parseAddressLine(text), () => ['input.streetInvalid', { min, max }]);
+}
+
+export function checkCity(text: string): Checked<string> {
+  const [min, max] = OPENCART_LIMITS.city;
+  return checked(parseCity(text), () => ['input.cityInvalid', { min, max }]);
+}
+
+export function checkPostcode(text: string): Checked<string> {
+  const [min, max] = OPENCART_LIMITS.postcode;
+  return checked(parsePostcode(text, true), () => ['input.postcodeInvalid', { min, max }]);
+}
+
+export function checkCode(text: string): Checked<string> {
+  return checked(parseCouponCode(text), () => ['codes.invalidFormat']);
 }
 
 const OPTION_FORMATS: Record<string, RegExp> = {
@@ -57,7 +75,7 @@ const OPTION_FORMATS: Record<string, RegExp> = {
 export function checkOptionText(type: string, text: string): Checked<string> {
   const value = text.trim();
   const format = OPTION_FORMATS[type];
-  if (format) return format.test(value) ? ok(value.replace('T', ' ')) : bad(`input.optionFormat_${type}`);
-  if (!value || value.length > 255) return bad('input.optionTextInvalid', { max: 255 });
-  return ok(value);
+  if (format) return format.test(value) ? { ok: true, value: value.replace('T', ' ') } : { ok: false, reason: `input.optionFormat_${type}` };
+  if (!value || value.length > 255) return { ok: false, reason: 'input.optionTextInvalid', vars: { max: 255 } };
+  return { ok: true, value };
 }
