@@ -15,6 +15,7 @@ export const GLOBAL_COMMANDS = [
   'changeShipping',
   'changePayment',
   'changeCodes',
+  'currency',
 ] as const;
 export type GlobalCommand = (typeof GLOBAL_COMMANDS)[number];
 

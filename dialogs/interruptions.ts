@@ -73,7 +73,24 @@ export const COMMAND_HANDLERS: Readonly<Record<GlobalCommand, Handler>> = {
   changeShipping: changeSlot('shippingMethod'),
   changePayment: changeSlot('paymentMethod'),
   changeCodes: changeSlot('codes'),
+  currency: async (dc, deps) => {
+    await dc.context.sendActivity(translate(dc.context, deps.translator)('currency.how'));
+  },
 };
+
+/** "currency EUR", "Währung GBP": switches OpenCart's session currency; prices are shown again in it. */
+async function handleCurrency(dc: DialogContext, deps: DialogDeps, commands: CommandRecognizer): Promise<boolean> {
+  const match = /^(.+?)\s+([A-Za-z]{3})$/u.exec(dc.context.activity.text?.trim() ?? '');
+  if (!match || commands.recognize(match[1]) !== 'currency') return false;
+  const code = match[2].toUpperCase();
+  const state = await deps.store.checkout(dc.context);
+  const t = translate(dc.context, deps.translator);
+  const result = await deps.checkout.setCurrency(state, code);
+  await dc.context.sendActivity(result.ok ? t('currency.changed', { code }) : t('problems.INVALID_CURRENCY'));
+  if (result.ok && state.draft.lines.length && state.draft.status === 'open') await restartFlow(dc, { entry: 'cart' });
+  else await reprompt(dc);
+  return true;
+}
 
 /** Buttons of older cards that still make sense anywhere; each names the prompt that handles it itself. */
 const ACTION_HANDLERS: Partial<Record<CardActionName, { ownPrompt: string; handle: Handler }>> = {
@@ -129,6 +146,7 @@ export async function handleInterruption(dc: DialogContext, deps: DialogDeps, co
     await resumeInNewLanguage(dc, deps);
     return true;
   }
+  if (await handleCurrency(dc, deps, commands)) return true;
   const command = commands.recognize(dc.context.activity.text);
   if (!command) return false;
   await COMMAND_HANDLERS[command](dc, deps);

@@ -115,3 +115,9 @@ describe('greeting and language per channel', () => {
     expect((bot.checkout as FakeCheckout).calls).toContain('setCurrency');
   });
 });
+
+dialogTable('currency', [
+  { name: '"currency EUR" switches the currency and shows the cart again', turns: [...ADD_MACBOOK, { say: 'currency eur', expect: ['Prices are now shown in EUR.', 'Your cart'] }] },
+  { name: 'a currency the shop does not offer is said plainly', turns: [...ADD_MACBOOK, { say: 'currency XYZ', expect: ["The shop doesn't offer that currency.", 'Your cart'] }] },
+  { name: '"currency" alone explains how', turns: [{ say: 'currency', expect: ['for example "currency EUR"'] }] },
+]);
