@@ -4,6 +4,8 @@ import type { CardButton, CardFact, CardItem, CardModel, RenderedMessage } from 
 /** Adaptive Cards 1.5: Web Chat, Teams (≤ 1.5) and the Emulator. */
 export const ADAPTIVE_CARD_VERSION = '1.5';
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+/** Teams shows at most 6 actions per card or action set; longer lists are split into rows of this size. */
+export const MAX_ACTIONS_PER_ROW = 5;
 
 type Element = Record<string, unknown>;
 
@@ -26,8 +28,16 @@ function itemContainer(item: CardItem): Element {
   }
   columns.push({ type: 'Column', width: 'stretch', items: texts });
   const items: Element[] = [{ type: 'ColumnSet', columns }];
-  if (item.buttons?.length) items.push({ type: 'ActionSet', actions: item.buttons.map(submit) });
+  if (item.buttons?.length) items.push(...actionRows(item.buttons));
   return { type: 'Container', separator: true, spacing: 'Medium', items };
+}
+
+function actionRows(buttons: CardButton[]): Element[] {
+  const rows: Element[] = [];
+  for (let i = 0; i < buttons.length; i += MAX_ACTIONS_PER_ROW) {
+    rows.push({ type: 'ActionSet', actions: buttons.slice(i, i + MAX_ACTIONS_PER_ROW).map(submit) });
+  }
+  return rows;
 }
 
 export function renderAdaptive(model: CardModel): RenderedMessage {
@@ -42,6 +52,7 @@ export function renderAdaptive(model: CardModel): RenderedMessage {
     version: ADAPTIVE_CARD_VERSION,
     body,
   };
-  if (model.buttons?.length) card.actions = model.buttons.map(submit);
+  if (model.buttons?.length && model.buttons.length <= MAX_ACTIONS_PER_ROW) card.actions = model.buttons.map(submit);
+  else if (model.buttons?.length) body.push(...actionRows(model.buttons));
   return { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };
 }

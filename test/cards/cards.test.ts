@@ -48,6 +48,7 @@ const cart = {
 const CARDS: [string, CardModel][] = [
   ['product results', productResultsCard({ title: 'Found', products: PRODUCTS.slice(0, 5), hasMore: true }, t)],
   ['categories', categoriesCard({ title: 'Categories', categories: [{ path: '20_27', name: 'Mac' }] }, t)],
+  ['many categories', categoriesCard({ title: 'Categories', categories: Array.from({ length: 13 }, (_, i) => ({ path: `${i + 20}_${i}`, name: `Category ${i}` })) }, t)],
   ['option', optionCard('Canon EOS 5D', PRODUCTS[0].options[0], t)],
   ['choice', choiceCard({ text: '?', choices: [{ title: 'Yes', action: { a: 'yes' } }] })],
   ['cart', cartCard(draft.lines, cart, t)],
@@ -71,6 +72,17 @@ describe.each(CARDS)('the %s card', (_name, model) => {
     expect(context.eventCount).toBe(0);
     expect(card.validateProperties().validationEvents).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThan(80_000);
+    // Teams shows at most 6 actions per card and per action set
+    const counts: number[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (typeof node !== 'object' || node === null) return;
+      const el = node as { actions?: unknown[] };
+      if (Array.isArray(el.actions)) counts.push(el.actions.length);
+      Object.values(el).forEach(walk);
+    };
+    walk(content);
+    expect(Math.max(0, ...counts)).toBeLessThanOrEqual(6);
   });
 
   it('is hero cards with short callback data on telegram, never an Adaptive Card', () => {
