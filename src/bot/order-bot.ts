@@ -6,6 +6,7 @@ import type { CheckoutService } from '../domain/checkout-port';
 import { createTranslator, turnLocale, type SupportedLocale, type Translator } from '../i18n';
 import type { Logger } from '../log';
 import { isShopUnreachable } from './shop-errors';
+import { ConversationTurnQueue } from './turn-queue';
 
 export interface OrderBotDeps {
   conversationState: ConversationState;
@@ -29,6 +30,7 @@ export class OrderBot extends ActivityHandler {
   private readonly dialogs: OrderDialogs;
   private readonly store: OrderStateStore;
   private readonly translator: Translator;
+  private readonly turns = new ConversationTurnQueue();
 
   constructor(private readonly deps: OrderBotDeps) {
     super();
@@ -51,6 +53,10 @@ export class OrderBot extends ActivityHandler {
   }
 
   override async run(ctx: TurnContext): Promise<void> {
+    await this.turns.run(ctx.activity.conversation?.id ?? '', () => this.runTurn(ctx));
+  }
+
+  private async runTurn(ctx: TurnContext): Promise<void> {
     const started = (this.deps.clock ?? systemClock).now();
     const flow = await this.store.flow(ctx);
     const locale = turnLocale(ctx.activity, flow.chosenLocale, this.deps.defaultLocale);

@@ -121,3 +121,17 @@ dialogTable('currency', [
   { name: 'a currency the shop does not offer is said plainly', turns: [...ADD_MACBOOK, { say: 'currency XYZ', expect: ["The shop doesn't offer that currency.", 'Your cart'] }] },
   { name: '"currency" alone explains how', turns: [{ say: 'currency', expect: ['for example "currency EUR"'] }] },
 ]);
+
+describe.each(CHANNELS)('a double click on "place order" on %s', (channelId) => {
+  it('places one order and answers both clicks with the same number', async () => {
+    const bot = botUnderTest(channelId);
+    for (const turn of TO_SUMMARY) {
+      if (turn.say !== undefined) await bot.say(turn.say);
+      else await bot.press(turn.press!);
+    }
+    const summary = bot.last;
+    const [first, second] = await Promise.all([bot.press('Place order', summary), bot.press('Place order', summary)]);
+    expect((bot.checkout as FakeCheckout).placedOrders).toBe(1);
+    expect(shown([...first, ...second])).toMatch(/Your order number is 1001[\s\S]*Your order 1001 has already been placed/);
+  });
+});
