@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { productResultsCard } from '../src/cards';
 import type { ProductSummary } from '../src/catalog/types';
+import { normalizeWords } from './commands';
 import { DIALOG } from './ids';
 import { InputPrompt, type CustomerInput } from './input-prompt';
 import type { BrowseOutcome } from './outcomes';
@@ -38,9 +39,11 @@ export class ProductResultsDialog extends ComponentDialog {
     const input = step.result as CustomerInput;
     const { products, page } = step.options;
     const end = (outcome: BrowseOutcome) => step.endDialog(outcome);
-    switch (input.action?.a) {
+    const asksForMore = this.deps.translator.allTranslations('search.moreWords').some((w) => w.split('|').includes(normalizeWords(input.text)));
+    const action = input.action ?? (asksForMore ? { a: 'more' as const, v: undefined } : null);
+    switch (action?.a) {
       case 'pick':
-        return end({ productId: Number(input.action.v) });
+        return end({ productId: Number(action.v) });
       case 'more':
         if (products.length > (page + 1) * RESULTS_PAGE_SIZE) return step.replaceDialog(this.id, { ...step.options, page: page + 1 });
         await step.context.sendActivity(translate(step.context, this.deps.translator)('search.noMoreResults'));
@@ -48,7 +51,7 @@ export class ProductResultsDialog extends ComponentDialog {
       case 'cats':
         return end({ browse: null });
       case 'cat':
-        return end({ browse: input.action.v ?? null });
+        return end({ browse: action.v ?? null });
     }
     const position = /^\d{1,2}$/.test(input.text) ? Number(input.text) - 1 + page * RESULTS_PAGE_SIZE : -1;
     if (position >= page * RESULTS_PAGE_SIZE && position < Math.min(products.length, (page + 1) * RESULTS_PAGE_SIZE)) {

@@ -11,6 +11,13 @@ dialogTable('finding products', [
       { press: 'More results', pressFrom: 0, expect: ['That was everything I found.'] },
     ],
   },
+  {
+    name: 'typing "more" pages too',
+    turns: [
+      { say: 'canon macbook sony hp ipod', not: ['iPod Classic'] },
+      { say: 'more', expect: ['iPod Classic'] },
+    ],
+  },
   { name: 'a typed number picks from the list', turns: [{ say: 'macbook' }, { say: '2', expect: ['How many MacBook Air would you like?'] }] },
   { name: 'new words search again', turns: [{ say: 'macbook' }, { say: 'canon', expect: ['Canon EOS 5D'] }] },
   {
