@@ -108,6 +108,8 @@ export interface FoundProducts {
 export interface CatalogRequestOptions {
   /** Customer's language (e.g. "de"); pages are read in it where the store has it. */
   language?: string;
+  /** Currency code (e.g. "EUR"); prices are read in it where the store offers it. */
+  currency?: string;
   limit?: number;
 }
 

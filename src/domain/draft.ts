@@ -38,7 +38,8 @@ export const addressSchema = z.object({
   postcode: z.string().default(''),
   countryId: z.number().int().positive(),
   countryName: z.string(),
-  zoneId: z.number().int().positive(),
+  /** 0 for countries without regions: OpenCart accepts zone_id "0" (only an empty string is refused). */
+  zoneId: z.number().int().min(0),
   zoneName: z.string(),
 });
 export type Address = z.infer<typeof addressSchema>;
