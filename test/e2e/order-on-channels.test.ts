@@ -1,41 +1,7 @@
 import { createOrderBot } from '../../src/bot';
-import type { ChatSession, LocalChannelId } from '../../src/server/local-channel';
+import type { LocalChannelId } from '../../src/server/local-channel';
 import { startShop, type Shop } from './harness';
-
-/** One step of a conversation: something typed, or a button of the last turn clicked by its label. */
-type Step = { say: string } | { click: RegExp };
-
-/** A complete order of 2 red Canon EOS 5D to Berlin, flat-rate shipping, cash on delivery, no code. */
-const CANON_TO_BERLIN: Step[] = [
-  { say: 'canon eos' },
-  { click: /^choose$/i },
-  { click: /^red$/i },
-  { say: '2' },
-  { click: /checkout/i },
-  { say: 'Jane' },
-  { say: 'Doe' },
-  { say: 'jane@example.com' },
-  { say: '+49 30 1234567' },
-  { say: 'Germany' },
-  { say: 'Berlin' },
-  { say: 'Berlin' },
-  { say: 'Hauptstr. 1' },
-  { say: '10115' },
-  { click: /^yes$/i }, // deliver to the same address
-  { click: /flat shipping/i },
-  { click: /cash on delivery/i },
-  { click: /no code/i },
-  { click: /place order/i },
-];
-
-async function play(chat: ChatSession, steps: Step[]): Promise<string[]> {
-  const transcript: string[] = [];
-  for (const step of steps) {
-    const turn = 'say' in step ? await chat.say(step.say) : await chat.click(step.click);
-    transcript.push(turn.rendered.lines.join('\n'));
-  }
-  return transcript;
-}
+import { CANON_TO_BERLIN, play } from './steps';
 
 describe('a complete order over HTTP on every channel', () => {
   let shop: Shop;
