@@ -25,9 +25,29 @@ export class StorefrontTransportError extends Error {
   }
 }
 
+/** Which language and currency a page is asked in; both are store codes ("de-de", "EUR") checked by the catalog. */
+export interface PagePreferences {
+  language?: string;
+  currency?: string;
+}
+
 export interface StorefrontFetcher {
-  /** The body of a storefront page, or null on HTTP 404. `language` is OpenCart's code ("de-de"). */
-  get(params: Record<string, string>, language?: string): Promise<string | null>;
+  /** The body of a storefront page, or null on HTTP 404. */
+  get(params: Record<string, string>, prefs?: PagePreferences): Promise<string | null>;
+}
+
+/**
+ * OpenCart 3 reads the language and the currency from the session, else from the `language` / `currency` cookies
+ * (else Accept-Language / config_currency). This fetcher never holds a session, so the cookies decide.
+ */
+export function preferenceHeaders(prefs: PagePreferences = {}): Record<string, string> {
+  const cookies: string[] = [];
+  if (prefs.language) cookies.push(`language=${encodeURIComponent(prefs.language)}`);
+  if (prefs.currency) cookies.push(`currency=${encodeURIComponent(prefs.currency)}`);
+  const headers: Record<string, string> = {};
+  if (cookies.length > 0) headers.Cookie = cookies.join('; ');
+  if (prefs.language) headers['Accept-Language'] = prefs.language;
+  return headers;
 }
 
 export interface FetcherOptions {
@@ -49,10 +69,9 @@ export function createStorefrontFetcher(opts: FetcherOptions): StorefrontFetcher
     maxRedirects: 3,
   });
   return {
-    async get(params, language) {
+    async get(params, prefs) {
       const url = `index.php?${new URLSearchParams(params).toString()}`;
-      // OpenCart 3 takes the language from the session, else the `language` cookie, else Accept-Language.
-      const headers: Record<string, string> = language ? { Cookie: `language=${language}`, 'Accept-Language': language } : {};
+      const headers = preferenceHeaders(prefs);
       const started = Date.now();
       try {
         const response = await client.get<string>(url, { headers });

@@ -20,13 +20,15 @@ export function createStorefrontCatalog(opts: StorefrontCatalogOptions): Catalog
 
 export * from './types';
 export { StorefrontCatalog, DEFAULT_CATALOG_TTL_MS } from './storefront-catalog';
-export { createStorefrontFetcher, StorefrontHttpError, StorefrontTransportError, type StorefrontFetcher } from './fetcher';
+export {
+  createStorefrontFetcher, preferenceHeaders, StorefrontHttpError, StorefrontTransportError, type PagePreferences, type StorefrontFetcher,
+} from './fetcher';
 export { TtlCache } from './ttl-cache';
 export { parseSearchPage, parseProductThumbs, type SearchPage } from './parse/listing';
 export { parseProductPage, isInStockText, splitPriceDelta } from './parse/product';
 export {
-  parseCategoryPage, parseMenuTopCategories, parseSearchCategorySelect, parseStoreLanguages,
-  type CategoryTreeEntry, type StoreLanguage,
+  parseCategoryPage, parseMenuTopCategories, parseSearchCategorySelect, parseStoreCurrencies, parseStoreLanguages,
+  type CategoryTreeEntry, type StoreCurrency, type StoreLanguage,
 } from './parse/category';
 export { parseCountrySelect, parseZoneJson } from './parse/countries';
 export { interpretProductText, canonicalOptionWord, type InterpretedText } from './query/interpret';
@@ -34,4 +36,4 @@ export { matchOptionWords } from './query/option-match';
 export { ProductVocabulary } from './query/typo';
 export { foldText } from './query/fold';
 export { resolveCountryText, resolveZoneText, isoCodeOfOpenCartName } from './geo/countries';
-export { storeLanguageFor } from './language';
+export { storeCurrencyFor, storeLanguageFor } from './language';

@@ -4,9 +4,11 @@ import type {
   Catalog, CatalogRequestOptions, Category, CategoryPage, Country, CountryRef, FoundProducts, ProductDetails,
   ProductSummary, Resolution, Zone,
 } from './types';
-import type { StorefrontFetcher } from './fetcher';
-import { storeLanguageFor } from './language';
-import { parseCategoryPage, parseMenuTopCategories, parseSearchCategorySelect, parseStoreLanguages, type StoreLanguage } from './parse/category';
+import type { PagePreferences, StorefrontFetcher } from './fetcher';
+import { storeCurrencyFor, storeLanguageFor } from './language';
+import {
+  parseCategoryPage, parseMenuTopCategories, parseSearchCategorySelect, parseStoreCurrencies, parseStoreLanguages, type StoreCurrency, type StoreLanguage,
+} from './parse/category';
 import { parseCountrySelect, parseZoneJson } from './parse/countries';
 import { parseSearchPage } from './parse/listing';
 import { parseProductPage } from './parse/product';
@@ -15,6 +17,10 @@ import { matchOptionWords } from './query/option-match';
 import { ProductVocabulary } from './query/typo';
 import { resolveCountryText, resolveZoneText } from './geo/countries';
 import { TtlCache } from './ttl-cache';
+
+function prefsKey(prefs: PagePreferences): string {
+  return `${prefs.language ?? ''}|${prefs.currency ?? ''}`;
+}
 
 export const DEFAULT_CATALOG_TTL_MS = 5 * 60_000;
 const DEFAULT_SEARCH_LIMIT = 25;
@@ -42,20 +48,32 @@ export class StorefrontCatalog implements Catalog {
     this.vocabularies = new TtlCache(clock, ttlMs);
   }
 
-  /** A raw page, cached by its parameters and language; null for HTTP 404. */
-  private page(params: Record<string, string>, language?: string): Promise<string | null> {
-    const key = `${language ?? ''}|${new URLSearchParams(params).toString()}`;
-    return this.pages.get(key, () => this.fetcher.get(params, language));
+  /** A raw page, cached by its parameters, language and currency; null for HTTP 404. */
+  private page(params: Record<string, string>, prefs: PagePreferences = {}): Promise<string | null> {
+    return this.pages.get(`${prefsKey(prefs)}|${new URLSearchParams(params).toString()}`, () => this.fetcher.get(params, prefs));
   }
 
+  /** The home page as a visitor without cookies sees it: its header lists the store's languages and currencies. */
   private async storeLanguages(): Promise<StoreLanguage[]> {
     const home = await this.page({ route: 'common/home' });
     return home ? parseStoreLanguages(home) : [];
   }
 
+  private async storeCurrencies(): Promise<StoreCurrency[]> {
+    const home = await this.page({ route: 'common/home' });
+    return home ? parseStoreCurrencies(home) : [];
+  }
+
   private async languageOf(opts?: CatalogRequestOptions): Promise<string | undefined> {
     if (!opts?.language) return undefined;
     return storeLanguageFor(opts.language, await this.storeLanguages());
+  }
+
+  /** The store's language and currency codes for the request; what the store lacks is left out (its default applies). */
+  private async prefsOf(opts?: CatalogRequestOptions): Promise<PagePreferences> {
+    const language = await this.languageOf(opts);
+    const currency = opts?.currency ? storeCurrencyFor(opts.currency, await this.storeCurrencies()) : undefined;
+    return { ...(language ? { language } : {}), ...(currency ? { currency } : {}) };
   }
 
   findProducts(text: string, opts: CatalogRequestOptions = {}): Promise<FoundProducts> {
@@ -65,12 +83,13 @@ export class StorefrontCatalog implements Catalog {
   async search(search: string, opts: CatalogRequestOptions & { description?: boolean } = {}): Promise<ProductSummary[]> {
     const params: Record<string, string> = { route: 'product/search', search, limit: String(opts.limit ?? DEFAULT_SEARCH_LIMIT) };
     if (opts.description) params.description = 'true';
-    const html = await this.page(params, await this.languageOf(opts));
+    const html = await this.page(params, await this.prefsOf(opts));
     return html ? parseSearchPage(html).products : [];
   }
 
   async topCategories(opts?: CatalogRequestOptions): Promise<Category[]> {
-    const language = await this.languageOf(opts);
+    // Names only: the currency does not matter here.
+    const language = { language: await this.languageOf(opts) };
     const home = await this.page({ route: 'common/home' }, language);
     const fromMenu = home ? parseMenuTopCategories(home) : null;
     if (fromMenu && fromMenu.length > 0) return fromMenu;
@@ -84,15 +103,15 @@ export class StorefrontCatalog implements Catalog {
 
   async category(path: string, opts?: CatalogRequestOptions): Promise<CategoryPage | null> {
     const params = { route: 'product/category', path, limit: String(opts?.limit ?? VOCABULARY_LIMIT) };
-    const html = await this.page(params, await this.languageOf(opts));
+    const html = await this.page(params, await this.prefsOf(opts));
     return html ? parseCategoryPage(html, path) : null;
   }
 
   async product(productId: number, opts?: CatalogRequestOptions): Promise<ProductDetails | null> {
-    const language = await this.languageOf(opts);
+    const prefs = await this.prefsOf(opts);
     // Parsed products are cached apart from raw pages: the parse runs once per TTL too.
-    return this.products.get(`${language ?? ''}|${productId}`, async () => {
-      const html = await this.fetcher.get({ route: 'product/product', product_id: String(productId) }, language);
+    return this.products.get(`${prefsKey(prefs)}|${productId}`, async () => {
+      const html = await this.fetcher.get({ route: 'product/product', product_id: String(productId) }, prefs);
       return html ? parseProductPage(html) : null;
     });
   }
@@ -104,7 +123,7 @@ export class StorefrontCatalog implements Catalog {
   async countries(opts?: CatalogRequestOptions): Promise<CountryRef[]> {
     const language = await this.languageOf(opts);
     return this.countriesByLanguage.get(language ?? '', async () => {
-      const html = await this.fetcher.get({ route: 'checkout/guest' }, language);
+      const html = await this.fetcher.get({ route: 'checkout/guest' }, language ? { language } : {});
       return html ? parseCountrySelect(html) : [];
     });
   }
@@ -129,8 +148,10 @@ export class StorefrontCatalog implements Catalog {
   private async vocabulary(opts: CatalogRequestOptions): Promise<ProductVocabulary> {
     const language = await this.languageOf(opts);
     return this.vocabularies.get(language ?? '', async () => {
-      const categories = await this.topCategories(opts);
-      const pages = await Promise.all(categories.map((category) => this.category(category.path, { ...opts, limit: VOCABULARY_LIMIT })));
+      // Product names do not depend on the currency: every currency shares one vocabulary and its pages.
+      const named: CatalogRequestOptions = opts.language ? { language: opts.language } : {};
+      const categories = await this.topCategories(named);
+      const pages = await Promise.all(categories.map((category) => this.category(category.path, { ...named, limit: VOCABULARY_LIMIT })));
       const names = pages.flatMap((page) => page?.products.map((product) => product.name) ?? []);
       this.logger?.debug({ categories: categories.length, names: names.length }, 'catalog vocabulary built');
       return new ProductVocabulary(names);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { purgeExpiredLines } from './cart';
 import { renderBody } from './api/context';
 import { apiRoutes } from './api/routes';
@@ -32,6 +32,16 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/**
+ * Status, headers and body, without chaining on writeHead's return value: restify (loaded by the bot in the same
+ * process) replaces ServerResponse.prototype.writeHead process-wide with a version that returns undefined.
+ */
+function send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: string): void {
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+  res.end(body);
+}
+
 function cookiesOf(req: IncomingMessage): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -62,14 +72,14 @@ function upload(body: Buffer, now: number): string {
 async function handleApi(state: StoreState, controls: ServerControls, req: IncomingMessage, res: ServerResponse, url: URL, route: string, body: Buffer): Promise<void> {
   const handler = apiRoutes[route];
   if (!handler) {
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFoundPage(state.baseUrl));
+    send(res, 404, { 'content-type': 'text/html; charset=utf-8' }, notFoundPage(state.baseUrl));
     return;
   }
   const ip = normalizeIp(req.socket.remoteAddress);
   const now = state.clock.now();
   const started = startSession(state, url.searchParams.get('api_token'), cookiesOf(req).get('OCSESSID'), ip, now);
   if (started === 'invalid-cookie') {
-    res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' }).end('Error: Invalid session ID!');
+    send(res, 200, { 'content-type': 'text/html; charset=UTF-8' }, 'Error: Invalid session ID!');
     return;
   }
   const ctx = buildContext({
@@ -82,11 +92,10 @@ async function handleApi(state: StoreState, controls: ServerControls, req: Incom
   const json = handler(ctx);
   saveSession(state, ctx.sessionId, ctx.session, state.clock.now());
   const cookies = started.setCookie ? [`OCSESSID=${started.setCookie}; path=/`] : [];
-  res.writeHead(200, {
+  send(res, 200, {
     'content-type': 'application/json', ...NO_CACHE,
     'set-cookie': [...cookies, ...preferenceCookies(now, ctx.currency.code)],
-  });
-  res.end(renderBody(ctx, json));
+  }, renderBody(ctx, json));
 }
 
 /** The request handler: api/ routes here, everything else to the storefront renderer (404 when it has no page). */
@@ -107,23 +116,25 @@ export function createRequestHandler(state: StoreState, controls: ServerControls
       }
       if (route === 'tool/upload' && req.method === 'POST') {
         const cookie = cookiesOf(req).get('OCSESSID') ?? newSessionId();
-        res.writeHead(200, { 'content-type': 'application/json', ...NO_CACHE, 'set-cookie': [`OCSESSID=${cookie}; path=/`] });
-        res.end(upload(body, state.clock.now()));
+        send(res, 200, { 'content-type': 'application/json', ...NO_CACHE, 'set-cookie': [`OCSESSID=${cookie}; path=/`] }, upload(body, state.clock.now()));
         return;
       }
       const page = handleStorefront(
         { method: req.method ?? 'GET', route, path: url.pathname, query: url.searchParams,
           body: new URLSearchParams(body.toString('utf8')), headers: req.headers },
-        state.catalog, state.baseUrl,
+        state.catalog, state.baseUrl, { stockDisplay: state.config.config_stock_display !== 0 },
       );
       if (!page) {
-        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFoundPage(state.baseUrl));
+        send(res, 404, { 'content-type': 'text/html; charset=utf-8' }, notFoundPage(state.baseUrl));
         return;
       }
-      res.writeHead(page.status, { 'content-type': page.contentType, ...(page.headers ?? {}) }).end(page.body);
+      send(res, page.status, { 'content-type': page.contentType, ...(page.headers ?? {}) }, page.body);
     } catch {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end('Internal error');
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      send(res, 500, { 'content-type': 'text/plain' }, 'Internal error');
     }
   };
 }

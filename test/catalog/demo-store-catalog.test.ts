@@ -59,9 +59,9 @@ describe('pages in the customer language when the store has it', () => {
     const real = createStorefrontFetcher({ baseUrl: store.url });
     const asked: (string | undefined)[] = [];
     const recording: StorefrontFetcher = {
-      get: (params, language) => {
-        if (params.route === 'product/product') asked.push(language);
-        return real.get(params, language);
+      get: (params, prefs) => {
+        if (params.route === 'product/product') asked.push(prefs?.language);
+        return real.get(params, prefs);
       },
     };
     const catalog = new StorefrontCatalog(recording, 60_000, new ManualClock());
@@ -69,7 +69,7 @@ describe('pages in the customer language when the store has it', () => {
     await catalog.product(40, { language: 'fr' });
     await catalog.product(40, { language: 'en-GB' });
     expect(asked).toEqual(['de-de', undefined, 'en-gb']);
-    const page = await real.get({ route: 'product/product', product_id: '40' }, 'de-de');
+    const page = await real.get({ route: 'product/product', product_id: '40' }, { language: 'de-de' });
     expect(page).toContain('<html dir="ltr" lang="de">');
   });
 });

@@ -91,7 +91,8 @@ describe('storefront fetcher', () => {
       const route = new URL(req.url ?? '/', 'http://x').searchParams.get('route');
       if (route === 'slow') return; // never answers: the timeout must end the wait
       const status = route === 'missing' ? 404 : route === 'broken' ? 500 : 200;
-      res.writeHead(status, { 'content-type': 'text/html' }).end(`<p>${route}</p>`);
+      res.writeHead(status, { 'content-type': 'text/html' });
+      res.end(`<p>${route}</p>`);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -103,8 +104,12 @@ describe('storefront fetcher', () => {
 
   it('returns the body, null for 404, and throws typed errors for other statuses and timeouts', async () => {
     const fetcher = createStorefrontFetcher({ baseUrl: url, timeoutMs: 200 });
-    await expect(fetcher.get({ route: 'ok' }, 'de-de')).resolves.toBe('<p>ok</p>');
+    await expect(fetcher.get({ route: 'ok' }, { language: 'de-de' })).resolves.toBe('<p>ok</p>');
     expect(seenCookie).toBe('language=de-de');
+    await fetcher.get({ route: 'ok' }, { language: 'de-de', currency: 'EUR' });
+    expect(seenCookie).toBe('language=de-de; currency=EUR');
+    await fetcher.get({ route: 'ok' }, { currency: 'GBP' });
+    expect(seenCookie).toBe('currency=GBP');
     await expect(fetcher.get({ route: 'missing' })).resolves.toBeNull();
     expect(seenCookie).toBeUndefined();
     await expect(fetcher.get({ route: 'broken' })).rejects.toBeInstanceOf(StorefrontHttpError);

@@ -74,3 +74,23 @@ export function parseStoreLanguages(html: string): StoreLanguage[] {
   });
   return languages;
 }
+
+export interface StoreCurrency {
+  code: string; // OpenCart's currency code, e.g. "EUR"
+  /** Symbol and title as the switcher shows them, e.g. "€ Euro". */
+  label: string;
+}
+
+/**
+ * The header's currency switcher (`form#form-currency`, one `button.currency-select[name=<code>]` per currency).
+ * The default theme prints it only when the store offers more than one currency.
+ */
+export function parseStoreCurrencies(html: string): StoreCurrency[] {
+  const $ = loadPage(html);
+  const currencies: StoreCurrency[] = [];
+  $('#form-currency .currency-select').each((_, button) => {
+    const code = $(button).attr('name');
+    if (code) currencies.push({ code, label: cleanText($(button).text()) });
+  });
+  return currencies;
+}

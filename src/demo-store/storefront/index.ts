@@ -8,6 +8,8 @@ import { guestCheckoutFragment, zoneJson } from './countries';
 import { htmlEscape } from '../php';
 import { link, renderPage } from './layout';
 import { productBody, productNotFoundBody } from './product-html';
+import { visitorCurrency } from './pricing';
+import type { PageView } from './view';
 
 export interface StorefrontRequest {
   method: string;
@@ -30,10 +32,20 @@ export interface StorefrontResponse {
 const HTML = 'text/html; charset=utf-8';
 const NO_CACHE = { 'cache-control': 'no-store, no-cache, must-revalidate, post-check=0, pre-check=0', pragma: 'no-cache' };
 
+function cookieOf(req: StorefrontRequest, name: string): string | undefined {
+  const cookie = [req.headers.cookie ?? ''].flat().join(';');
+  const value = cookie.split(';').map((part) => part.trim().split('=')).find(([key]) => key === name)?.[1];
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** OpenCart 3 picks the language from the session, then the `language` cookie, then Accept-Language. */
 function languageOf(req: StorefrontRequest, data: DemoCatalogData): string {
-  const cookie = [req.headers.cookie ?? ''].flat().join(';');
-  const fromCookie = cookie.split(';').map((part) => part.trim().split('=')).find(([name]) => name === 'language')?.[1];
+  const fromCookie = cookieOf(req, 'language');
   const known = (code: string | undefined) => data.languages.find((l) => l.code === code)?.code;
   const accepted = String(req.headers['accept-language'] ?? '').split(',').map((part) => part.split(';')[0]?.trim().toLowerCase());
   return known(fromCookie) ?? accepted.map(known).find(Boolean) ?? data.settings.language;
@@ -51,34 +63,58 @@ function seoTarget(data: DemoCatalogData, path: string): URLSearchParams | null 
   return null;
 }
 
-function page(data: DemoCatalogData, baseUrl: string, language: string, status: number, title: string, body: string, canonical?: string): StorefrontResponse {
-  return { status, contentType: HTML, headers: NO_CACHE, body: renderPage(data, baseUrl, { title, body, language, canonical }) };
+function page(view: PageView, language: string, status: number, title: string, body: string, canonical?: string): StorefrontResponse {
+  return { status, contentType: HTML, headers: NO_CACHE, body: renderPage(view, { title, body, language, canonical }) };
+}
+
+/** Settings the store may change at run time (the demo store's test hooks); defaults come from the seed. */
+export interface LiveSettings {
+  stockDisplay?: boolean;
+}
+
+/**
+ * common/currency/currency (the header form): OpenCart 3 stores a known code in the session and redirects; the next
+ * page's startup then sets the `currency` cookie. Without storefront sessions here, the cookie is set at once.
+ */
+function switchCurrency(req: StorefrontRequest, data: DemoCatalogData, baseUrl: string): StorefrontResponse {
+  const code = req.body.get('code') ?? '';
+  const redirect = req.body.get('redirect') ?? '';
+  const location = redirect.startsWith(baseUrl) ? redirect.replace(/&amp;/g, '&') : `${baseUrl}index.php?route=common/home`;
+  const known = data.currencies.some((c) => c.code === code);
+  const headers: Record<string, string> = { location };
+  if (known) headers['set-cookie'] = `currency=${code}; path=/`;
+  return { status: 302, contentType: 'text/html; charset=UTF-8', headers, body: '' };
 }
 
 /** Answers a storefront request, or null when the demo store has no such page (the server then sends 404). */
-export function handleStorefront(req: StorefrontRequest, data: DemoCatalogData, baseUrl: string): StorefrontResponse | null {
+export function handleStorefront(req: StorefrontRequest, data: DemoCatalogData, baseUrl: string, live: LiveSettings = {}): StorefrontResponse | null {
+  if (req.method === 'POST' && req.route === 'common/currency/currency') return switchCurrency(req, data, baseUrl);
   const isIndex = req.path === '/' || req.path.endsWith('/index.php');
   const query = isIndex ? req.query : seoTarget(data, req.path);
   if (!query) return null;
   const route = query.get('route') ?? 'common/home';
   const language = languageOf(req, data);
+  // startup.php: the session's currency, else the `currency` cookie when the store has it, else config_currency.
+  const view: PageView = {
+    data, baseUrl, currency: visitorCurrency(data, cookieOf(req, 'currency')), stockDisplay: live.stockDisplay ?? data.settings.stockDisplay,
+  };
   switch (route) {
     case 'common/home':
-      return page(data, baseUrl, language, 200, data.settings.name, homeBody(data, baseUrl), baseUrl);
+      return page(view, language, 200, data.settings.name, homeBody(view), baseUrl);
     case 'product/search': {
-      const { title, body } = searchBody(data, baseUrl, query);
-      return page(data, baseUrl, language, 200, title, body);
+      const { title, body } = searchBody(view, query);
+      return page(view, language, 200, title, body);
     }
     case 'product/category': {
-      const found = categoryBody(data, baseUrl, query);
-      if (!found) return page(data, baseUrl, language, 404, 'Category not found!', categoryNotFoundBody(baseUrl));
-      return page(data, baseUrl, language, 200, found.title, found.body, link(baseUrl, 'product/category', { path: query.get('path') ?? '' }));
+      const found = categoryBody(view, query);
+      if (!found) return page(view, language, 404, 'Category not found!', categoryNotFoundBody(baseUrl));
+      return page(view, language, 200, found.title, found.body, link(baseUrl, 'product/category', { path: query.get('path') ?? '' }));
     }
     case 'product/product': {
       const productId = query.get('product_id') ?? '';
       const product = data.products.find((p) => String(p.productId) === productId && p.status);
-      if (!product) return page(data, baseUrl, language, 404, 'Product not found!', productNotFoundBody(baseUrl, productId));
-      return page(data, baseUrl, language, 200, htmlEscape(product.name), productBody(data, baseUrl, product), link(baseUrl, 'product/product', { product_id: product.productId }));
+      if (!product) return page(view, language, 404, 'Product not found!', productNotFoundBody(baseUrl, productId));
+      return page(view, language, 200, htmlEscape(product.name), productBody(view, product), link(baseUrl, 'product/product', { product_id: product.productId }));
     }
     case 'checkout/guest':
       return { status: 200, contentType: HTML, headers: NO_CACHE, body: guestCheckoutFragment(data) };

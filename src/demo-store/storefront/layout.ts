@@ -1,4 +1,5 @@
-import type { DemoCatalogData } from '../model';
+import type { DemoCatalogData, DemoCurrency } from '../model';
+import type { PageView } from './view';
 import { htmlEscape } from '../php';
 import { pathOf, subcategories, topCategories } from './catalog-queries';
 
@@ -33,15 +34,18 @@ ${buttons}
 </div>`;
 }
 
-function currencyForm(data: DemoCatalogData, baseUrl: string): string {
-  const current = data.currencies.find((c) => c.code === data.settings.currency);
+/** The header's currency switcher; like the default theme's currency.twig, printed only when there is a choice. */
+function currencyForm(view: PageView): string {
+  const { data, baseUrl, currency } = view;
+  if (data.currencies.length < 2) return '';
+  const symbolOf = (c: DemoCurrency) => c.symbolLeft || c.symbolRight;
   const buttons = data.currencies.map((c) => `        <li>
-          <button class="currency-select btn btn-link btn-block" type="button" name="${c.code}">${htmlEscape(c.symbolLeft || c.symbolRight)} ${htmlEscape(c.title)}</button>
+          <button class="currency-select btn btn-link btn-block" type="button" name="${htmlEscape(c.code)}">${htmlEscape(symbolOf(c))} ${htmlEscape(c.title)}</button>
         </li>`).join('\n');
   return `<div class="pull-left">
   <form action="${link(baseUrl, 'common/currency/currency')}" method="post" enctype="multipart/form-data" id="form-currency">
     <div class="btn-group">
-      <button class="btn btn-link dropdown-toggle" data-toggle="dropdown"><strong>${htmlEscape(current?.symbolLeft || current?.symbolRight || '')}</strong> <span class="hidden-xs hidden-sm hidden-md">Currency</span>&nbsp;<i class="fa fa-caret-down"></i></button>
+      <button class="btn btn-link dropdown-toggle" data-toggle="dropdown"><strong>${htmlEscape(symbolOf(currency))}</strong> <span class="hidden-xs hidden-sm hidden-md">Currency</span>&nbsp;<i class="fa fa-caret-down"></i></button>
       <ul class="dropdown-menu">
 ${buttons}
       </ul>
@@ -86,7 +90,8 @@ export interface PageShell {
 }
 
 /** The default theme's page around `body`: head, top bar with currency (and language) forms, header, menu, footer. */
-export function renderPage(data: DemoCatalogData, baseUrl: string, page: PageShell): string {
+export function renderPage(view: PageView, page: PageShell): string {
+  const { data, baseUrl } = view;
   return `<!DOCTYPE html>
 <html dir="ltr" lang="${htmlEscape(page.language.split('-')[0] ?? 'en')}">
 <head>
@@ -96,7 +101,7 @@ export function renderPage(data: DemoCatalogData, baseUrl: string, page: PageShe
 ${page.canonical ? `<link href="${page.canonical}" rel="canonical" />\n` : ''}</head>
 <body>
 <nav id="top">
-  <div class="container">${currencyForm(data, baseUrl)}
+  <div class="container">${currencyForm(view)}
 ${languageForm(data, baseUrl, page.language)}
   </div>
 </nav>

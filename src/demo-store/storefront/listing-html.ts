@@ -2,6 +2,7 @@ import type { DemoCatalogData, DemoProduct } from '../model';
 import { htmlEscape } from '../php';
 import { imageUrl, link } from './layout';
 import { shownPrices } from './pricing';
+import type { PageView } from './view';
 
 export type ThumbStyle = 'listing' | 'featured';
 
@@ -10,8 +11,8 @@ function shortDescription(data: DemoCatalogData, product: DemoProduct): string {
   return `${htmlEscape(product.description.slice(0, data.settings.descriptionLength))}..`;
 }
 
-function priceBlock(data: DemoCatalogData, product: DemoProduct): string {
-  const prices = shownPrices(data, product);
+function priceBlock(view: PageView, product: DemoProduct): string {
+  const prices = shownPrices(view.data, product, view.currency);
   const main = prices.special === null ? prices.price : `<span class="price-new">${prices.special}</span> <span class="price-old">${prices.price}</span>`;
   const tax = prices.exTax === null ? '' : ` <span class="price-tax">Ex Tax: ${prices.exTax}</span>`;
   return `<p class="price">\n                  ${main}\n                 ${tax}\n                </p>`;
@@ -21,7 +22,8 @@ function priceBlock(data: DemoCatalogData, product: DemoProduct): string {
  * One `div.product-layout > div.product-thumb`, as on search and category pages ('listing') or in the home page's
  * Featured module ('featured', whose cart button carries no minimum).
  */
-export function productThumb(data: DemoCatalogData, baseUrl: string, product: DemoProduct, style: ThumbStyle, extra: Record<string, string | number> = {}): string {
+export function productThumb(view: PageView, product: DemoProduct, style: ThumbStyle, extra: Record<string, string | number> = {}): string {
+  const { data, baseUrl } = view;
   const href = link(baseUrl, 'product/product', { ...extra, product_id: product.productId });
   const name = htmlEscape(product.name);
   const minimum = Math.max(product.minimum, 1);
@@ -34,7 +36,7 @@ export function productThumb(data: DemoCatalogData, baseUrl: string, product: De
               <div class="caption">
                 <h4><a href="${href}">${name}</a></h4>
                 <p>${shortDescription(data, product)}</p>
-                ${priceBlock(data, product)}
+                ${priceBlock(view, product)}
               </div>
               <div class="button-group">
                 <button type="button" onclick="cart.add(${cartArgs});"><i class="fa fa-shopping-cart"></i> <span class="hidden-xs hidden-sm hidden-md">Add to Cart</span></button>

@@ -3,6 +3,7 @@ import { htmlEscape } from '../php';
 import { categoryByPath, pathOf, productsInCategory, searchProducts, subcategories } from './catalog-queries';
 import { breadcrumb, link } from './layout';
 import { productThumb, resultsFooter } from './listing-html';
+import type { PageView } from './view';
 
 /** Products of the home page's Featured module in the demo data. */
 const FEATURED_PRODUCT_IDS = [43, 40, 42, 30];
@@ -13,14 +14,15 @@ function pageWindow(query: URLSearchParams, defaultLimit: number): { start: numb
   return { start: (page - 1) * limit, limit };
 }
 
-export function homeBody(data: DemoCatalogData, baseUrl: string): string {
+export function homeBody(view: PageView): string {
+  const { data } = view;
   const featured = FEATURED_PRODUCT_IDS.flatMap((id) => data.products.filter((p) => p.productId === id && p.status));
   return `<div id="common-home" class="container">
   <div class="row">
     <div id="content" class="col-sm-12">
 <h3>Featured</h3>
 <div class="row">
-${featured.map((p) => productThumb(data, baseUrl, p, 'featured')).join('\n')}
+${featured.map((p) => productThumb(view, p, 'featured')).join('\n')}
 </div>
     </div>
   </div>
@@ -42,7 +44,8 @@ function categorySelect(data: DemoCatalogData, selected: number | null): string 
 }
 
 /** product/search: search, tag, description, category_id, sub_category, limit, page (OpenCart 3.0 semantics). */
-export function searchBody(data: DemoCatalogData, baseUrl: string, query: URLSearchParams): { title: string; body: string } {
+export function searchBody(view: PageView, query: URLSearchParams): { title: string; body: string } {
+  const { data, baseUrl } = view;
   const search = query.get('search') ?? '';
   const tag = query.get('tag') ?? (query.has('search') ? search : '');
   const categoryId = Number.parseInt(query.get('category_id') ?? '', 10) || null;
@@ -55,7 +58,7 @@ export function searchBody(data: DemoCatalogData, baseUrl: string, query: URLSea
     ? ''
     : shown.length === 0
       ? '      <p>There is no product that matches the search criteria.</p>'
-      : `      <div class="row">\n${shown.map((p) => productThumb(data, baseUrl, p, 'listing', { search })).join('\n')}\n      </div>\n${resultsFooter(start, shown.length, found.length, limit)}`;
+      : `      <div class="row">\n${shown.map((p) => productThumb(view, p, 'listing', { search })).join('\n')}\n      </div>\n${resultsFooter(start, shown.length, found.length, limit)}`;
   const body = `<div id="product-search" class="container">
   ${breadcrumb(baseUrl, [{ href: link(baseUrl, 'product/search', { search }), text: 'Search' }])}
   <div class="row">
@@ -77,7 +80,8 @@ ${results}
 }
 
 /** product/category&path=: name, "Refine Search" subcategories, listing; null for an unknown path (404). */
-export function categoryBody(data: DemoCatalogData, baseUrl: string, query: URLSearchParams): { title: string; body: string } | null {
+export function categoryBody(view: PageView, query: URLSearchParams): { title: string; body: string } | null {
+  const { data, baseUrl } = view;
   const category = categoryByPath(data, query.get('path') ?? '');
   if (!category) return null;
   const path = pathOf(data, category);
@@ -95,7 +99,7 @@ export function categoryBody(data: DemoCatalogData, baseUrl: string, query: URLS
       </div>`;
   const listing = shown.length === 0
     ? '      <p>There are no products to list in this category.</p>'
-    : `      <div class="row">\n${shown.map((p) => productThumb(data, baseUrl, p, 'listing', { path })).join('\n')}\n      </div>\n${resultsFooter(start, shown.length, products.length, limit)}`;
+    : `      <div class="row">\n${shown.map((p) => productThumb(view, p, 'listing', { path })).join('\n')}\n      </div>\n${resultsFooter(start, shown.length, products.length, limit)}`;
   const body = `<div id="product-category" class="container">
   ${breadcrumb(baseUrl, [{ href: link(baseUrl, 'product/category', { path }), text: htmlEscape(category.name) }])}
   <div class="row">

@@ -43,8 +43,8 @@ export interface ShownPrices {
   exTax: string | null;
 }
 
-export function shownPrices(data: DemoCatalogData, product: DemoProduct): ShownPrices {
-  const currency = defaultCurrency(data);
+/** Prices in the visitor's currency, converted from the stored default-currency amounts like Currency::format. */
+export function shownPrices(data: DemoCatalogData, product: DemoProduct, currency: DemoCurrency): ShownPrices {
   const special = specialOf(data, product);
   return {
     price: formatMoney(withStoreTax(data, product.price, product.taxClassId), currency),
@@ -53,6 +53,7 @@ export function shownPrices(data: DemoCatalogData, product: DemoProduct): ShownP
   };
 }
 
-export function money(data: DemoCatalogData, amount: number): string {
-  return formatMoney(amount, defaultCurrency(data));
+/** The store's currency for a visitor's code (the `currency` cookie); unknown or missing codes give the default, as in startup.php. */
+export function visitorCurrency(data: DemoCatalogData, code: string | undefined): DemoCurrency {
+  return data.currencies.find((c) => c.code === code) ?? defaultCurrency(data);
 }

@@ -1,22 +1,24 @@
-import type { DemoCatalogData, DemoProduct, DemoProductOption } from '../model';
+import type { DemoProduct, DemoProductOption } from '../model';
+import { formatMoney } from '../money';
 import { htmlEscape } from '../php';
 import { breadcrumb, imageUrl, link } from './layout';
-import { money, shownPrices, withStoreTax } from './pricing';
+import { shownPrices, withStoreTax } from './pricing';
+import type { PageView } from './view';
 
 /** "(+$4.80)": option deltas are shown with percentage taxes only, as OpenCart 3.0 does. */
-function delta(data: DemoCatalogData, product: DemoProduct, price: number, prefix: string): string {
+function delta(view: PageView, product: DemoProduct, price: number, prefix: string): string {
   if (price === 0) return '';
-  return `\n                    (${prefix}${money(data, withStoreTax(data, price, product.taxClassId, true))})\n`;
+  return `\n                    (${prefix}${formatMoney(withStoreTax(view.data, price, product.taxClassId, true), view.currency)})\n`;
 }
 
-function choiceInputs(data: DemoCatalogData, product: DemoProduct, option: DemoProductOption, kind: 'radio' | 'checkbox'): string {
+function choiceInputs(view: PageView, product: DemoProduct, option: DemoProductOption, kind: 'radio' | 'checkbox'): string {
   const name = kind === 'checkbox' ? `option[${option.productOptionId}][]` : `option[${option.productOptionId}]`;
   return option.values.map((v) => {
     const image = option.type === 'image' ? `<img src="${imageUrl('', 'catalog/demo/option.png', '50x50')}" alt="${htmlEscape(v.name)}" class="img-thumbnail" /> ` : '';
     return `                <div class="${kind}">
                   <label>
                     <input type="${kind}" name="${name}" value="${v.productOptionValueId}" />
-                    ${image}${htmlEscape(v.name)}${delta(data, product, v.price, v.pricePrefix)}                  </label>
+                    ${image}${htmlEscape(v.name)}${delta(view, product, v.price, v.pricePrefix)}                  </label>
                 </div>`;
   }).join('\n');
 }
@@ -29,13 +31,13 @@ function dateInput(option: DemoProductOption, kind: 'date' | 'time' | 'datetime'
 }
 
 /** One option as the default theme renders it: `div.form-group[.required]` holding the `option[<id>]` control. */
-function optionGroup(data: DemoCatalogData, product: DemoProduct, option: DemoProductOption): string {
+function optionGroup(view: PageView, product: DemoProduct, option: DemoProductOption): string {
   const id = option.productOptionId;
   const label = (withFor: boolean) => `<label class="control-label"${withFor ? ` for="input-option${id}"` : ''}>${htmlEscape(option.name)}</label>`;
   let control: string;
   switch (option.type) {
     case 'select': {
-      const values = option.values.map((v) => `                <option value="${v.productOptionValueId}">${htmlEscape(v.name)}${delta(data, product, v.price, v.pricePrefix)}                 </option>`).join('\n');
+      const values = option.values.map((v) => `                <option value="${v.productOptionValueId}">${htmlEscape(v.name)}${delta(view, product, v.price, v.pricePrefix)}                 </option>`).join('\n');
       control = `${label(true)}
               <select name="option[${id}]" id="input-option${id}" class="form-control">
                 <option value=""> --- Please Select --- </option>
@@ -45,10 +47,10 @@ ${values}
     }
     case 'radio':
     case 'image':
-      control = `${label(false)}\n              <div id="input-option${id}">\n${choiceInputs(data, product, option, 'radio')}\n              </div>`;
+      control = `${label(false)}\n              <div id="input-option${id}">\n${choiceInputs(view, product, option, 'radio')}\n              </div>`;
       break;
     case 'checkbox':
-      control = `${label(false)}\n              <div id="input-option${id}">\n${choiceInputs(data, product, option, 'checkbox')}\n              </div>`;
+      control = `${label(false)}\n              <div id="input-option${id}">\n${choiceInputs(view, product, option, 'checkbox')}\n              </div>`;
       break;
     case 'text':
       control = `${label(true)}\n              <input type="text" name="option[${id}]" value="${htmlEscape(option.value)}" placeholder="${htmlEscape(option.name)}" id="input-option${id}" class="form-control" />`;
@@ -67,13 +69,14 @@ ${values}
   return `            <div class="form-group${option.required ? ' required' : ''} ">\n              ${control}\n            </div>`;
 }
 
-function stockText(data: DemoCatalogData, product: DemoProduct): string {
+function stockText(view: PageView, product: DemoProduct): string {
   if (product.quantity <= 0) return product.stockStatus;
-  return data.settings.stockDisplay ? String(product.quantity) : 'In Stock';
+  return view.stockDisplay ? String(product.quantity) : 'In Stock';
 }
 
-function priceList(data: DemoCatalogData, product: DemoProduct): string {
-  const prices = shownPrices(data, product);
+function priceList(view: PageView, product: DemoProduct): string {
+  const { data } = view;
+  const prices = shownPrices(data, product, view.currency);
   const lines: string[] = prices.special === null
     ? [`<li>\n              <h2>${prices.price}</h2>\n            </li>`]
     : [`<li><span style="text-decoration: line-through;">${prices.price}</span></li>`, `<li>\n              <h2>${prices.special}</h2>\n            </li>`];
@@ -82,13 +85,14 @@ function priceList(data: DemoCatalogData, product: DemoProduct): string {
   const discounts = product.discounts.filter((d) => d.customerGroupId === data.settings.customerGroupId);
   if (discounts.length > 0) {
     lines.push('<li>\n              <hr>\n            </li>');
-    for (const d of discounts) lines.push(`<li>${d.quantity} or more ${money(data, withStoreTax(data, d.price, product.taxClassId))}</li>`);
+    for (const d of discounts) lines.push(`<li>${d.quantity} or more ${formatMoney(withStoreTax(data, d.price, product.taxClassId), view.currency)}</li>`);
   }
   return `<ul class="list-unstyled">\n            ${lines.join('\n            ')}\n          </ul>`;
 }
 
 /** product/product: the default theme's page, with the ids in the hidden product_id input and the cart script. */
-export function productBody(data: DemoCatalogData, baseUrl: string, product: DemoProduct): string {
+export function productBody(view: PageView, product: DemoProduct): string {
+  const { baseUrl } = view;
   const name = htmlEscape(product.name);
   const self = link(baseUrl, 'product/product', { product_id: product.productId });
   const [main, ...extra] = product.images;
@@ -100,9 +104,9 @@ export function productBody(data: DemoCatalogData, baseUrl: string, product: Dem
     product.manufacturer ? `<li>Brand: <a href="${link(baseUrl, 'product/manufacturer/info', { manufacturer_id: product.manufacturerId ?? 0 })}">${htmlEscape(product.manufacturer)}</a></li>` : '',
     `<li>Product Code: ${htmlEscape(product.model)}</li>`,
     product.reward > 0 ? `<li>Reward Points: ${product.reward}</li>` : '',
-    `<li>Availability: ${htmlEscape(stockText(data, product))}</li>`,
+    `<li>Availability: ${htmlEscape(stockText(view, product))}</li>`,
   ].filter(Boolean);
-  const options = [...product.options].sort((a, b) => a.sortOrder - b.sortOrder).map((option) => optionGroup(data, product, option));
+  const options = [...product.options].sort((a, b) => a.sortOrder - b.sortOrder).map((option) => optionGroup(view, product, option));
   const minimum = Math.max(product.minimum, 1);
   return `<div id="product-product" class="container">
   ${breadcrumb(baseUrl, [{ href: self, text: name }])}
@@ -127,7 +131,7 @@ export function productBody(data: DemoCatalogData, baseUrl: string, product: Dem
           <ul class="list-unstyled">
             ${facts.join('\n            ')}
           </ul>
-          ${priceList(data, product)}
+          ${priceList(view, product)}
           <div id="product">${options.length > 0 ? `<hr>\n            <h3>Available Options</h3>\n${options.join('\n')}` : ''}
             <div class="form-group">
               <label class="control-label" for="input-quantity">Qty</label>
