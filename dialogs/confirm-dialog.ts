@@ -35,7 +35,8 @@ export class ConfirmDialog extends ComponentDialog {
       await step.context.sendActivity(t(problemKey(summary.problem)));
       return step.endDialog({ redo: problemSlot(summary.problem) ?? 'cart' } satisfies ConfirmOutcome);
     }
-    return step.prompt(PROMPT, { prompt: cardActivity(step.context, summaryCard(summary.value, t), t('summary.check')) });
+    const orderKey = String((await this.deps.store.flow(step.context)).orderSeq);
+    return step.prompt(PROMPT, { prompt: cardActivity(step.context, summaryCard(summary.value, t, orderKey), t('summary.check')) });
   }
 
   private async act(step: WaterfallStepContext) {

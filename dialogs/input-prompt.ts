@@ -11,7 +11,8 @@ export interface CustomerInput {
 
 /**
  * One prompt for everything: it accepts typed text and card buttons alike, so every question can be answered
- * either way. Validators send their own translated reason; on a retry only `retryPrompt` is re-sent, if set.
+ * either way. Validators send their own translated reason with the question's buttons; an answer nobody
+ * responded to (a sticker, an empty message) gets `retryPrompt`, or else the question again.
  */
 export class InputPrompt extends Prompt<CustomerInput> {
   constructor(dialogId: string, validator?: PromptValidator<CustomerInput>) {
@@ -19,7 +20,7 @@ export class InputPrompt extends Prompt<CustomerInput> {
   }
 
   protected override async onPrompt(ctx: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const activity = isRetry ? options.retryPrompt : options.prompt;
+    const activity = isRetry ? (options.retryPrompt ?? options.prompt) : options.prompt;
     if (activity) await ctx.sendActivity(activity);
   }
 

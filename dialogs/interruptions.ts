@@ -92,8 +92,40 @@ async function handleCurrency(dc: DialogContext, deps: DialogDeps, commands: Com
   return true;
 }
 
+interface ActionRule {
+  /** The prompt that handles this button itself. */
+  ownPrompt: string;
+  /** Whether that prompt's own card sent it (not an older card of the same kind); by default any press is its own. */
+  current?: (dc: DialogContext, deps: DialogDeps, action: CardAction) => Promise<boolean>;
+  handle: Handler;
+}
+
+/** "place order" of the summary on screen now: same order (orderSeq) and the order still open. */
+async function isCurrentPlace(dc: DialogContext, deps: DialogDeps, action: CardAction): Promise<boolean> {
+  if (action.v === undefined) return true; // a card from before buttons carried the order
+  return action.v === String((await deps.store.flow(dc.context)).orderSeq);
+}
+
+/** An old "place order": that order's number again (it is never placed twice), then the open question. */
+async function answerOldPlace(dc: DialogContext, deps: DialogDeps, action?: CardAction): Promise<void> {
+  const state = await deps.store.checkout(dc.context);
+  const flow = await deps.store.flow(dc.context);
+  const t = translate(dc.context, deps.translator);
+  const thisOrder = action?.v === undefined || action.v === String(flow.orderSeq);
+  let orderId = flow.placedOrders.find((p) => String(p.seq) === action?.v)?.orderId ?? null;
+  if (orderId === null && thisOrder && state.draft.status === 'placed') {
+    const placed = await deps.checkout.placeOrder(state); // answers the same order id, places nothing
+    orderId = placed.ok ? placed.value.orderId : null;
+  }
+  if (orderId === null && action?.v === undefined) orderId = flow.lastOrderId;
+  if (orderId !== null) await dc.context.sendActivity(t('order.alreadyPlaced', { orderId }));
+  else if (thisOrder && state.draft.status === 'unconfirmed') await dc.context.sendActivity(t('problems.ORDER_OUTCOME_UNKNOWN'));
+  else await dc.context.sendActivity(t('common.staleButton'));
+  await reprompt(dc);
+}
+
 /** Buttons of older cards that still make sense anywhere; each names the prompt that handles it itself. */
-const ACTION_HANDLERS: Partial<Record<CardActionName, { ownPrompt: string; handle: Handler }>> = {
+const ACTION_HANDLERS: Partial<Record<CardActionName, ActionRule>> = {
   qty: { ownPrompt: CART_PROMPT_ID, handle: (dc, _d, action) => restartFlow(dc, { entry: 'cart', cartAction: action }) },
   rm: { ownPrompt: CART_PROMPT_ID, handle: (dc, _d, action) => restartFlow(dc, { entry: 'cart', cartAction: action }) },
   add: { ownPrompt: CART_PROMPT_ID, handle: (dc) => restartFlow(dc, { entry: 'shop' }) },
@@ -114,17 +146,7 @@ const ACTION_HANDLERS: Partial<Record<CardActionName, { ownPrompt: string; handl
       if (await switchLanguage(dc.context, deps, action?.v)) await resumeInNewLanguage(dc, deps);
     },
   },
-  place: {
-    ownPrompt: CONFIRM_PROMPT_ID,
-    handle: async (dc, deps) => {
-      const state = await deps.store.checkout(dc.context);
-      const placed = state.draft.status === 'placed' ? await deps.checkout.placeOrder(state) : null;
-      const orderId = placed?.ok ? placed.value.orderId : (await deps.store.flow(dc.context)).lastOrderId;
-      const t = translate(dc.context, deps.translator);
-      await dc.context.sendActivity(orderId ? t('order.alreadyPlaced', { orderId }) : t('common.staleButton'));
-      await reprompt(dc);
-    },
-  },
+  place: { ownPrompt: CONFIRM_PROMPT_ID, current: isCurrentPlace, handle: answerOldPlace },
 };
 
 const CHANGEABLE = new Set<string>(CHANGEABLE_SLOTS);
@@ -134,7 +156,8 @@ export async function handleInterruption(dc: DialogContext, deps: DialogDeps, co
   const decoded = decodeAction(dc.context.activity);
   if (decoded.kind === 'action') {
     const rule = ACTION_HANDLERS[decoded.action.a];
-    if (!rule || activeLeafId(dc) === rule.ownPrompt) return false;
+    if (!rule) return false;
+    if (activeLeafId(dc) === rule.ownPrompt && (!rule.current || (await rule.current(dc, deps, decoded.action)))) return false;
     if (decoded.action.a === 'chg' && !CHANGEABLE.has(decoded.action.v ?? '')) return false;
     await rule.handle(dc, deps, decoded.action);
     return true;

@@ -5,7 +5,7 @@ import type { CartOutcome } from './cart-dialog';
 import type { ConfirmOutcome } from './confirm-dialog';
 import { rememberOrderDetails } from './consent-dialog';
 import { DIALOG, type DialogId } from './ids';
-import type { FlowState } from './order-state';
+import { PLACED_ORDERS_KEPT, type FlowState } from './order-state';
 import { stepValues, translate, type DialogDeps } from './turn';
 
 export interface OrderFlowOptions {
@@ -25,6 +25,11 @@ export const REDO_ALSO: Readonly<Partial<Record<ChangeableSlot, ChangeableSlot[]
 
 export function requestRedo(flow: FlowState, slot: ChangeableSlot): void {
   for (const s of [slot, ...(REDO_ALSO[slot] ?? [])]) if (!flow.redo.includes(s)) flow.redo.push(s);
+}
+
+/** Remembers which order this conversation's current orderSeq became. */
+export function recordPlaced(flow: FlowState, orderId: number): void {
+  flow.placedOrders = [...flow.placedOrders.filter((p) => p.seq !== flow.orderSeq), { seq: flow.orderSeq, orderId }].slice(-PLACED_ORDERS_KEPT);
 }
 
 interface CheckoutSlot {
@@ -143,6 +148,7 @@ export class OrderFlowDialog extends WaterfallDialog<OrderFlowOptions> {
     const t = translate(step.context, this.deps.translator);
     const { draft } = await this.deps.store.checkout(step.context);
     flow.lastOrderId = outcome.placed;
+    recordPlaced(flow, outcome.placed);
     await step.context.sendActivity(t(outcome.alreadyPlaced ? 'order.alreadyPlaced' : 'order.placed', { orderId: outcome.placed }));
     await step.context.sendActivity(t('order.whatNext', { email: draft.contact?.email ?? '' }));
     await rememberOrderDetails(this.deps, step.context);

@@ -16,7 +16,12 @@ export const flowStateSchema = z.object({
   redo: z.array(z.enum(CHANGEABLE_SLOTS)).default([]),
   lastOrderId: z.number().int().nullable().default(null),
   consentAsked: z.boolean().default(false),
+  /** Counts the orders of this conversation; the summary's "place order" button carries it, so an old one is told apart. */
+  orderSeq: z.number().int().min(0).default(0),
+  /** Recently placed orders by their orderSeq, to answer an old "place order" button with its own number. */
+  placedOrders: z.array(z.object({ seq: z.number().int(), orderId: z.number().int() })).default([]),
 });
+export const PLACED_ORDERS_KEPT = 5;
 export type FlowState = z.infer<typeof flowStateSchema>;
 
 /** What a returning customer agreed to let us remember (user state, only with consent). */
@@ -83,12 +88,13 @@ export class OrderStateStore {
     await this.profileProp.delete(ctx);
   }
 
-  /** A new order after one was placed: fresh draft and flow, same language and OpenCart session. */
+  /** A new order after one was placed (or "start over"): fresh draft and flow, same language and OpenCart session. */
   async resetOrder(ctx: TurnContext): Promise<void> {
     const state = await this.checkout(ctx);
     const flow = await this.flow(ctx);
     state.draft = emptyDraft();
-    Object.assign(flow, flowStateSchema.parse({ chosenLocale: flow.chosenLocale, lastOrderId: flow.lastOrderId, consentAsked: flow.consentAsked }));
+    const { chosenLocale, lastOrderId, consentAsked, orderSeq, placedOrders } = flow;
+    Object.assign(flow, flowStateSchema.parse({ chosenLocale, lastOrderId, consentAsked, orderSeq: orderSeq + 1, placedOrders }));
   }
 
   private async cached<T>(ctx: TurnContext, name: string, prop: StatePropertyAccessor<unknown>, load: (v: unknown) => T): Promise<T> {

@@ -5,7 +5,7 @@ import type { Checked } from './input-checks';
 import type { CustomerInput } from './input-prompt';
 import { translate, type DialogDeps } from './turn';
 
-/** Why an answer was refused: a translation key and its values; null when the answer is fine. */
+/** Why an answer was refused: a translation key and its values; `then` replaces the question's buttons (e.g. candidates). */
 export type Refusal = { key: string; vars?: Record<string, unknown>; then?: Partial<Activity> } | null;
 
 export function refusalOf<T>(checked: Checked<T>): Refusal {
@@ -20,15 +20,28 @@ export interface AnswerRules {
   action?: (action: CardAction, ctx: TurnContext, validations: unknown) => Refusal | Promise<Refusal>;
 }
 
-/** A validator that answers every refused input with a translated reason and keeps the question open. */
+function hasButtons(activity: Partial<Activity> | string | undefined): activity is Partial<Activity> {
+  return typeof activity === 'object' && Boolean(activity.attachments?.length || activity.suggestedActions?.actions?.length);
+}
+
+/**
+ * The reason, with the question's buttons again: on Telegram a reply keyboard only lives on the last message, and
+ * the terminal client only clicks buttons of the last turn. One message, so the reason stays above its buttons.
+ */
+export function refusalActivity(reason: string, buttons: Partial<Activity> | string | undefined): Partial<Activity> | string {
+  if (!hasButtons(buttons)) return reason;
+  return { ...buttons, text: buttons.text ? `${reason}\n\n${buttons.text}` : reason };
+}
+
+/** A validator that answers every refused input with a translated reason and the question's buttons, and keeps it open. */
 export function answerValidator(deps: DialogDeps, rules: AnswerRules): PromptValidator<CustomerInput> {
   return async (pc: PromptValidatorContext<CustomerInput>) => {
     const input = pc.recognized.value;
     if (!pc.recognized.succeeded || !input) return false;
     const refusal = await refusalFor(input, rules, pc);
     if (!refusal) return true;
-    await pc.context.sendActivity(translate(pc.context, deps.translator)(refusal.key, refusal.vars));
-    if (refusal.then) await pc.context.sendActivity(refusal.then);
+    const reason = translate(pc.context, deps.translator)(refusal.key, refusal.vars);
+    await pc.context.sendActivity(refusalActivity(reason, refusal.then ?? (pc.options.prompt as Partial<Activity> | string | undefined)));
     return false;
   };
 }

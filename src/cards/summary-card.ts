@@ -22,8 +22,11 @@ function section(title: string, text: string, slot: ChangeableSlot, t: Translate
   return { title, text, buttons: changeButton(slot, t) };
 }
 
-/** One card with lines, addresses, chosen methods and OpenCart's totals; every part has a change button. */
-export function summaryCard(summary: OrderSummary, t: Translate): CardModel {
+/**
+ * One card with lines, addresses, chosen methods and OpenCart's totals; every part has a change button.
+ * `orderKey` goes with "place order", so a press on the card of an earlier order is recognised as such.
+ */
+export function summaryCard(summary: OrderSummary, t: Translate, orderKey?: string): CardModel {
   const { draft, cart } = summary;
   const matched = matchCartLines(draft.lines, cart);
   const lines = draft.lines.map((l) => {
@@ -48,7 +51,7 @@ export function summaryCard(summary: OrderSummary, t: Translate): CardModel {
   return {
     title: t('summary.title'),
     items,
-    buttons: [{ title: t('summary.placeOrder'), action: { a: 'place' } }],
+    buttons: [{ title: t('summary.placeOrder'), action: orderKey === undefined ? { a: 'place' } : { a: 'place', v: orderKey } }],
   };
 }
 
