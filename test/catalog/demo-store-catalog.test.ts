@@ -3,6 +3,7 @@ import { createStorefrontCatalog, createStorefrontFetcher, StorefrontCatalog, ty
 import { startDemoStore } from '../../src/demo-store';
 import type { DemoStoreHandle } from '../../src/demo-store/handle';
 import { demoCatalog } from '../../src/demo-store/seed';
+import { call, login } from '../demo-store/api-client';
 
 describe('the catalog reads the demo store over HTTP the same way as OpenCart', () => {
   let store: DemoStoreHandle;
@@ -71,5 +72,68 @@ describe('pages in the customer language when the store has it', () => {
     expect(asked).toEqual(['de-de', undefined, 'en-gb']);
     const page = await real.get({ route: 'product/product', product_id: '40' }, { language: 'de-de' });
     expect(page).toContain('<html dir="ltr" lang="de">');
+  });
+});
+
+describe('prices in the customer currency', () => {
+  let store: DemoStoreHandle;
+  beforeAll(async () => { store = await startDemoStore({ clock: new ManualClock() }); });
+  afterAll(() => store.close());
+
+  /** The price api/cart/products shows for one unit of the product in that currency (a fresh API session). */
+  async function cartPrice(productId: number, currency: string): Promise<string> {
+    const token = await login(store);
+    expect((await call(store, 'api/currency', { currency }, token)).json).toEqual({ success: 'Success: Your currency has been changed!' });
+    await call(store, 'api/cart/add', { product_id: String(productId), 'option[226]': '15' }, token);
+    const cart = (await call(store, 'api/cart/products', {}, token)).json as { products: { product_id: string; price: string }[] };
+    const line = cart.products.find((p) => p.product_id === String(productId));
+    if (!line) throw new Error(`product ${productId} not in the cart`);
+    return line.price;
+  }
+
+  it('reads EUR prices that match what the API cart shows for the same product in EUR', async () => {
+    const catalog = createStorefrontCatalog({ baseUrl: store.url, clock: new ManualClock(), timeoutMs: 5_000 });
+    const iphone = await catalog.product(40, { currency: 'EUR' });
+    expect(iphone?.price).toBe('96.66€');
+    expect(iphone?.price).toBe(await cartPrice(40, 'EUR'));
+    const canon = await catalog.product(30, { currency: 'EUR' });
+    expect(canon?.special).toBe(await cartPrice(30, 'EUR')); // the cart charges the special
+    const found = await catalog.findProducts('iphone', { currency: 'EUR' });
+    expect(found.products[0]?.price).toBe(iphone?.price);
+    const pound = await catalog.search('iphone', { currency: 'gbp' });
+    expect(pound[0]?.price).toBe(await cartPrice(40, 'GBP'));
+    expect(pound[0]?.price).toBe('£75.46');
+    // The default currency is still served (and cached) apart.
+    await expect(catalog.product(40)).resolves.toMatchObject({ price: '$123.20' });
+  });
+
+  it('sends the store code from the header form, nothing for a code the store lacks, and caches per currency', async () => {
+    const real = createStorefrontFetcher({ baseUrl: store.url });
+    const asked: string[] = [];
+    const recording: StorefrontFetcher = {
+      get: (params, prefs) => {
+        if (params.route === 'product/product') asked.push(prefs?.currency ?? '(default)');
+        return real.get(params, prefs);
+      },
+    };
+    const catalog = new StorefrontCatalog(recording, 60_000, new ManualClock());
+    const prices = [];
+    for (const currency of ['eur', 'EUR', 'XXX', undefined, 'GBP', 'GBP']) prices.push((await catalog.product(40, { currency }))?.price);
+    expect(prices).toEqual(['96.66€', '96.66€', '$123.20', '$123.20', '£75.46', '£75.46']);
+    expect(asked).toEqual(['EUR', '(default)', 'GBP']);
+  });
+
+  it('a single-currency store (no currency form) is asked without a currency cookie', async () => {
+    const single = await startDemoStore({ catalog: { ...demoCatalog, currencies: demoCatalog.currencies.filter((c) => c.code === 'USD') } });
+    try {
+      const real = createStorefrontFetcher({ baseUrl: single.url });
+      const currencies: (string | undefined)[] = [];
+      const recording: StorefrontFetcher = { get: (params, prefs) => { currencies.push(prefs?.currency); return real.get(params, prefs); } };
+      const catalog = new StorefrontCatalog(recording, 60_000, new ManualClock());
+      await expect(catalog.product(40, { currency: 'EUR' })).resolves.toMatchObject({ price: '$123.20' });
+      expect(currencies.every((currency) => currency === undefined)).toBe(true);
+    } finally {
+      await single.close();
+    }
   });
 });
