@@ -50,3 +50,47 @@ export function restock(store: { hooks: { setStock(id: number, q: number): void;
   store.hooks.setStock(30, 1000);
   store.hooks.setOptionStock(15, 1000);
 }
+
+/** The same order in German on Teams, answered in German: number words, "ja" typed for yes. */
+export const GERMAN_ORDER_TO_MUNICH: Step[] = [
+  { say: 'rote canon' },
+  { click: /^auswählen$/i },
+  { say: 'zwei' },
+  { click: /zur kasse/i },
+  { say: 'Hans' },
+  { say: 'Müller' },
+  { say: 'hans@example.de' },
+  { say: '+49 89 1234567' },
+  { say: 'Deutschland' },
+  { say: 'Bayern' },
+  { say: 'München' },
+  { say: 'Marienplatz 1' },
+  { say: '80331' },
+  { say: 'ja' }, // an dieselbe Adresse liefern
+  { click: /flat shipping/i },
+  { click: /cash on delivery/i },
+  { click: /kein code/i },
+  { say: 'ja' }, // Bestellung absenden
+];
+
+/** The same order in Russian on Telegram, to Kaliningrad (no postcode there), answered in Russian. */
+export const RUSSIAN_ORDER_TO_KALININGRAD: Step[] = [
+  { say: 'canon eos' },
+  { click: /^выбрать$/i },
+  { click: /^red$/i },
+  { say: 'два' },
+  { click: /оформить заказ/i },
+  { say: 'Иван' },
+  { say: 'Петров' },
+  { say: 'ivan@example.ru' },
+  { say: '+7 4012 123456' },
+  { say: 'Россия' },
+  { say: 'Калининград' },
+  { say: 'Калининград' },
+  { say: 'ул. Ленина, 5' },
+  { say: 'да' }, // доставить по этому же адресу
+  { click: /flat shipping/i },
+  { click: /cash on delivery/i },
+  { click: /нет кода/i },
+  { say: 'да' }, // оформить заказ
+];
