@@ -40,6 +40,16 @@ describe('the catalog reads the demo store over HTTP the same way as OpenCart', 
     expect(found.query.quantity).toBe(3);
   });
 
+  it.each([
+    ['ipohne', 'iphone', [40]],
+    ['macbok', 'macbook', [43, 44, 45]],
+    ['two cannon', 'canon', [30]],
+  ])('finds "%s" (swapped or doubled letters) as "%s"', async (text, search, ids) => {
+    const found = await catalog.findProducts(text);
+    expect(found.query.search).toBe(search);
+    expect(found.products.map((product) => product.productId)).toEqual(ids);
+  });
+
   it('resolves Kaliningrad, Russia to country 176 and zone 2743', async () => {
     const russia = await catalog.resolveCountry('Russia', 'en');
     expect(russia).toEqual({ kind: 'found', value: { countryId: 176, name: 'Russian Federation' } });

@@ -4,6 +4,7 @@ import { ManualClock } from '../../src/clock';
 import { createStorefrontFetcher, StorefrontHttpError, StorefrontTransportError } from '../../src/catalog/fetcher';
 import { storeLanguageFor } from '../../src/catalog/language';
 import { interpretProductText } from '../../src/catalog/query/interpret';
+import { osaDistance } from '../../src/catalog/query/osa';
 import { ProductVocabulary } from '../../src/catalog/query/typo';
 import { TtlCache } from '../../src/catalog/ttl-cache';
 
@@ -34,8 +35,30 @@ describe('ProductVocabulary', () => {
     expect(vocabulary.correct('mac')).toBe('mac');
     expect(vocabulary.correct('cannon')).toBe('canon');
     expect(vocabulary.correct('samsnug')).toBe('samsung');
+    expect(vocabulary.correct('ipohne')).toBe('iphone');
+    expect(vocabulary.correct('macbok')).toBe('macbook');
+    expect(vocabulary.correct('cnaon')).toBe('canon');
     expect(vocabulary.correct('xyz')).toBeNull();
     expect(vocabulary.correct('completelydifferent')).toBeNull();
+  });
+});
+
+describe('osaDistance (optimal string alignment)', () => {
+  it.each([
+    ['iphone', 'iphone', 0],
+    ['ipohne', 'iphone', 1], // two neighbouring letters swapped: one edit, Levenshtein counts two
+    ['macbok', 'macbook', 1],
+    ['cannon', 'canon', 1],
+    ['samsnug', 'samsung', 1],
+    ['ca', 'abc', 3], // OSA does not edit a transposed pair again (true Damerau-Levenshtein would say 2)
+    ['', 'abc', 3],
+    ['abc', '', 3],
+    ['kitten', 'sitting', 3],
+    ['калинград', 'калининград', 2],
+    ['калиннигрaд', 'калининград', 2],
+  ])('%s -> %s = %d', (a, b, expected) => {
+    expect(osaDistance(a, b)).toBe(expected);
+    expect(osaDistance(b, a)).toBe(expected);
   });
 });
 

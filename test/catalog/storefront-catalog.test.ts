@@ -43,6 +43,16 @@ describe('StorefrontCatalog against a loopback server serving the 3.0.5.1 captur
     expect(iphone.products.map((product) => product.productId)).toEqual([40]);
   });
 
+  it.each([
+    ['ipohne', 'iphone', [40]],
+    ['2 macbok', 'macbook', [43, 44]],
+    ['cannon', 'canon', [30]],
+  ])('finds "%s" (swapped or doubled letters) as "%s"', async (text, search, ids) => {
+    const found = await catalog.findProducts(text);
+    expect(found.query.search).toBe(search);
+    expect(found.products.map((product) => product.productId)).toEqual(expect.arrayContaining(ids));
+  });
+
   it('falls back to a description search when no name matches', async () => {
     const found = await catalog.findProducts('zzqq mac');
     expect(found.products.map((product) => product.productId)).toEqual(expect.arrayContaining([41, 43, 44, 45]));

@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { osaDistance } from '../query/osa';
 import type { Resolution } from '../types';
 import { foldText } from '../query/fold';
 
@@ -55,7 +55,7 @@ function matchFolded<T>(query: string, candidates: NamedCandidate<T>[]): Resolut
   let closest: NamedCandidate<T>[] = [];
   for (const candidate of candidates) {
     for (const name of candidate.names) {
-      const d = distance(query, name);
+      const d = osaDistance(query, name);
       if (d > budget) continue;
       if (d < best) {
         best = d;

@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { osaDistance } from './osa';
 import type { OptionValue, ProductDetails } from '../types';
 import { typoBudget } from '../geo/name-match';
 import { foldText, foldedWords } from './fold';
@@ -10,7 +10,7 @@ function wordNames(customerWord: string, valueWord: string): boolean {
   if (customerWord === valueWord) return true;
   const canonical = canonicalOptionWord(customerWord);
   if (canonical !== null && (canonical === valueWord || canonical === canonicalOptionWord(valueWord))) return true;
-  return valueWord.length >= 4 && distance(customerWord, valueWord) <= typoBudget(valueWord.length);
+  return valueWord.length >= 4 && osaDistance(customerWord, valueWord) <= typoBudget(valueWord.length);
 }
 
 /** A value is named when every word of its name is named by one of the customer's words ("Checkbox 2"). */

@@ -1,8 +1,8 @@
-import { distance } from 'fastest-levenshtein';
+import { osaDistance } from './osa';
 import { typoBudget } from '../geo/name-match';
 import { foldedWords } from './fold';
 
-/** Words of the store's product names; corrects a customer's word to the one nearest by edit distance. */
+/** Words of the store's product names; corrects a customer's word to the one nearest by OSA distance (a swap of two neighbouring letters is one edit). */
 export class ProductVocabulary {
   private readonly words: string[];
 
@@ -22,7 +22,7 @@ export class ProductVocabulary {
     let best = budget + 1;
     let nearest: string[] = [];
     for (const known of this.words) {
-      const d = distance(word, known);
+      const d = osaDistance(word, known);
       if (d > budget) continue;
       if (d < best) {
         best = d;
