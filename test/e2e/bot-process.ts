@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import path from 'node:path';
+
+/** `npm start` as its own process: node_modules/.bin/tsx src/index.ts, with the environment a test gives it. */
+export interface BotProcess {
+  /** e.g. http://127.0.0.1:40123 */
+  url: string;
+  /** Every line it wrote to stdout and stderr so far. */
+  output: string[];
+  /** Sends the signal and resolves with how the process ended. */
+  stop(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Ends the process group at once (after a failed test); a no-op when it already ended. */
+  kill(): void;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Binds port 0 to learn a free port, then frees it for the child process. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts the bot and resolves once it logged "bot listening"; rejects if it ends before that. */
+export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  const port = await freePort();
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/index.ts'], {
+    cwd: ROOT,
+    // Empty values count as unset in loadConfig, and dotenv does not override them: no .env can point it elsewhere.
+    env: { ...process.env, OPENCART_URL: '', OPENCART_API_KEY: '', LOG_LEVEL: 'info', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const output: string[] = [];
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const listening = new Promise<void>((resolve, reject) => {
+    const collect = (stream: NodeJS.ReadableStream) => {
+      let rest = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) {
+          output.push(line);
+          if (line.includes('"msg":"bot listening"')) resolve();
+        }
+      });
+      stream.on('end', () => rest && output.push(rest));
+    };
+    if (child.stdout) collect(child.stdout);
+    if (child.stderr) collect(child.stderr);
+    void exited.then(({ code, signal }) => reject(new Error(`the bot ended before listening (${code ?? signal}):\n${output.join('\n')}`)));
+  });
+  const kill = () => killGroup(child);
+  try {
+    await listening;
+  } catch (error) {
+    kill();
+    throw error;
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output,
+    async stop(signal) {
+      child.kill(signal);
+      return exited;
+    },
+    kill,
+  };
+}
+
+/** tsx runs the app in a child of its own: end the whole group this test started, by its id. */
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** Forwards every request to the store and keeps what the store handed out: API tokens and session cookies. */
+export interface RecordingProxy {
+  url: string;
+  /** api_token values seen in login answers and in request URLs, and OCSESSID cookie values. */
+  secrets: Set<string>;
+  close(): Promise<void>;
+}
+
+export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+  const upstream = new URL(target);
+  const secrets = new Set<string>();
+  const remember = (value: string | null | undefined) => {
+    if (value) secrets.add(value);
+  };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', upstream);
+    remember(url.searchParams.get('api_token'));
+    for (const match of String(req.headers.cookie ?? '').matchAll(/OCSESSID=([^;\s]+)/g)) remember(match[1]);
+    const forward = http.request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: `${url.pathname}${url.search}`, headers: { ...req.headers, host: upstream.host } },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const body = Buffer.concat(chunks);
+          for (const match of body.toString('utf8').matchAll(/"api_token":"([^"]+)"/g)) remember(match[1]);
+          for (const cookie of answer.headers['set-cookie'] ?? []) remember(/^OCSESSID=([^;]+)/.exec(cookie)?.[1]);
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end(body);
+        });
+      },
+    );
+    forward.on('error', () => res.destroy());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    secrets,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
