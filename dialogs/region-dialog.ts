@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { choiceCard } from '../src/cards';
-import type { Resolution } from '../src/catalog/types';
+import type { Catalog, Country, CountryRef, Resolution, Zone } from '../src/catalog/types';
 import { DIALOG } from './ids';
 import { InputPrompt, type CustomerInput } from './input-prompt';
 import { cardActivity, localeOf, stepValues, translate, type DialogDeps } from './turn';
@@ -10,6 +10,8 @@ import { answerValidator, type Refusal } from './validation';
 const COUNTRY_PROMPT = 'countryPrompt';
 const ZONE_PROMPT = 'zonePrompt';
 const MAX_CANDIDATES = 8;
+/** OpenCart's zone_id for "no region": accepted for countries without zones (only an empty string is refused). */
+export const NO_ZONE_ID = 0;
 
 /** A country and region as OpenCart's numeric ids, plus whether the country needs a postcode. */
 export interface Region {
@@ -22,13 +24,41 @@ export interface Region {
 
 type Named = { name: string };
 
-/** Country and region from what the customer types (any language, ISO code, small typos); ambiguity => buttons. */
+/** What the country question's answer named: a country, and a region when both were given ("Kaliningrad, Russia"). */
+export type CountryAnswer = { kind: 'found'; value: CountryRef; zone: Zone | null } | { kind: 'ambiguous'; candidates: CountryRef[] } | { kind: 'none' };
+
+const PART_SEPARATORS = /\s*[,;/]\s*|\s+-\s+/u;
+
+/**
+ * Reads "Germany", "DE", or a region with its country in either order ("California, USA"). A country and region
+ * found together win; then the whole text as a country ("Korea, Republic of"); then a country named in one part.
+ */
+export async function readCountryAnswer(catalog: Catalog, text: string, locale: string): Promise<CountryAnswer> {
+  const parts = text.split(PART_SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  let countryOnly: CountryAnswer | null = null;
+  // The country is usually last ("Kaliningrad, Russia"); try the parts from the end.
+  for (let i = parts.length - 1; parts.length > 1 && i >= 0; i -= 1) {
+    const country = await catalog.resolveCountry(parts[i], locale);
+    if (country.kind !== 'found') continue;
+    const zone = await catalog.resolveZone(country.value.countryId, parts.filter((_, j) => j !== i).join(', '));
+    if (zone.kind === 'found') return { kind: 'found', value: country.value, zone: zone.value };
+    countryOnly ??= { kind: 'found', value: country.value, zone: null };
+  }
+  const whole: Resolution<CountryRef> = await catalog.resolveCountry(text, locale);
+  if (whole.kind === 'found') return { ...whole, zone: null };
+  return countryOnly ?? whole;
+}
+
+/**
+ * Country and region from what the customer types (any language, ISO code, small typos); ambiguity => buttons.
+ * Both in one answer skip the region question; a country without regions gets zone 0 and no question.
+ */
 export class RegionDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.region);
     const countryRules = answerValidator(deps, {
       actions: ['pickc'],
-      text: async (text, ctx) => this.refuse(ctx, await deps.catalog.resolveCountry(text, localeOf(ctx)), (c) => c.countryId, 'address.unknownCountry'),
+      text: async (text, ctx) => this.refuse(ctx, await readCountryAnswer(deps.catalog, text, localeOf(ctx)), (c) => c.countryId, 'address.unknownCountry'),
     });
     const zoneRules = answerValidator(deps, {
       actions: ['pickc'],
@@ -41,10 +71,11 @@ export class RegionDialog extends ComponentDialog {
     this.initialDialogId = 'regionSteps';
   }
 
-  private async refuse<T extends Named>(ctx: TurnContext, found: Resolution<T>, id: (x: T) => number, unknownKey: string): Promise<Refusal> {
+  private async refuse<T extends Named>(ctx: TurnContext, found: Resolution<T> | CountryAnswer, id: (x: T) => number, unknownKey: string): Promise<Refusal> {
     if (found.kind === 'found') return null;
     if (found.kind === 'none') return { key: unknownKey };
-    const choices = found.candidates.slice(0, MAX_CANDIDATES).map((c) => ({ title: c.name, action: { a: 'pickc' as const, v: String(id(c)) } }));
+    const candidates = found.candidates as T[];
+    const choices = candidates.slice(0, MAX_CANDIDATES).map((c) => ({ title: c.name, action: { a: 'pickc' as const, v: String(id(c)) } }));
     return { key: 'address.whichOne', then: cardActivity(ctx, choiceCard({ choices })) };
   }
 
@@ -56,22 +87,26 @@ export class RegionDialog extends ComponentDialog {
     const input = step.result as CustomerInput;
     const t = translate(step.context, this.deps.translator);
     let countryId = Number(input.action?.v);
+    let zone: Zone | null = null;
     if (!input.action) {
-      const found = await this.deps.catalog.resolveCountry(input.text, localeOf(step.context));
+      const found = await readCountryAnswer(this.deps.catalog, input.text, localeOf(step.context));
       countryId = found.kind === 'found' ? found.value.countryId : 0;
+      zone = found.kind === 'found' ? found.zone : null;
     }
     const country = await this.deps.catalog.country(countryId);
-    if (!country || !country.zones.length) {
+    if (!country) {
       await step.context.sendActivity(t('address.countryNotServed'));
       return step.replaceDialog(this.id);
     }
-    stepValues<{ country: typeof country }>(step).country = country;
+    if (!country.zones.length) return step.endDialog(regionOf(country, { zoneId: NO_ZONE_ID, name: '' }));
+    if (zone) return step.endDialog(regionOf(country, zone));
+    stepValues<{ country: Country }>(step).country = country;
     return step.prompt(ZONE_PROMPT, { prompt: t('address.askZone', { country: country.name }), validations: { countryId } });
   }
 
   private async done(step: WaterfallStepContext) {
     const input = step.result as CustomerInput;
-    const country = stepValues<{ country: NonNullable<Awaited<ReturnType<DialogDeps['catalog']['country']>>> }>(step).country!;
+    const country = stepValues<{ country: Country }>(step).country!;
     let zone = country.zones.find((z) => String(z.zoneId) === input.action?.v);
     if (!input.action) {
       const found = await this.deps.catalog.resolveZone(country.countryId, input.text);
@@ -81,13 +116,10 @@ export class RegionDialog extends ComponentDialog {
       await step.context.sendActivity(translate(step.context, this.deps.translator)('common.staleButton'));
       return step.replaceDialog(this.id);
     }
-    const region: Region = {
-      countryId: country.countryId,
-      countryName: country.name,
-      zoneId: zone.zoneId,
-      zoneName: zone.name,
-      postcodeRequired: country.postcodeRequired,
-    };
-    return step.endDialog(region);
+    return step.endDialog(regionOf(country, zone));
   }
+}
+
+function regionOf(country: Country, zone: Pick<Zone, 'zoneId' | 'name'>): Region {
+  return { countryId: country.countryId, countryName: country.name, zoneId: zone.zoneId, zoneName: zone.name, postcodeRequired: country.postcodeRequired };
 }

@@ -27,6 +27,15 @@ describe('state loaded from storage', () => {
     expect(state.session).toEqual(stored.session);
     expect(loadCheckoutState(JSON.parse(JSON.stringify(state)))).toEqual(state);
   });
+
+  it('loads an address without a region (zone 0), and an older one with a region as before', () => {
+    const address = { firstname: 'Jane', lastname: 'Doe', address1: 'Rue 1', city: 'Monaco', countryId: 141, countryName: 'Monaco', zoneName: '' };
+    const noZone = loadCheckoutState({ draft: { paymentAddress: { ...address, zoneId: 0 } } });
+    expect(noZone.draft.paymentAddress).toMatchObject({ countryId: 141, zoneId: 0, zoneName: '' });
+    const withZone = loadCheckoutState({ draft: { paymentAddress: { ...address, zoneId: 1256, zoneName: 'Berlin' } } });
+    expect(withZone.draft.paymentAddress).toMatchObject({ zoneId: 1256, zoneName: 'Berlin' });
+    expect(loadCheckoutState({ draft: { paymentAddress: { ...address, zoneId: -1 } } }).draft.paymentAddress).toBeNull();
+  });
 });
 
 describe('isShopUnreachable', () => {

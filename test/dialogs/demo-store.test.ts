@@ -60,4 +60,31 @@ describe('dialogs with the real catalog and checkout on the demo store', () => {
     expect(orders).toHaveLength(before + 1);
     expect(orders.at(-1)!.products[0]).toMatchObject({ productId: 30, quantity: 2 });
   });
+  it.each<ChannelId>(['webchat', 'msteams', 'telegram'])('on %s takes "Kaliningrad, Russia" in one answer, and orders to a country without regions with zone 0', async (channelId) => {
+    store.hooks.setStock(30, 100);
+    store.hooks.setOptionStock(15, 100);
+    const bot = realBot(channelId);
+    await pressOrSay(bot, 'canon eos');
+    await pressOrSay(bot, /^Choose$/);
+    await pressOrSay(bot, /^Red/);
+    await pressOrSay(bot, '1');
+    await pressOrSay(bot, /^Checkout$/);
+    for (const answer of ['Jane', 'Doe', 'jane@example.com', '+49 30 1234567']) await pressOrSay(bot, answer);
+    expect(await pressOrSay(bot, 'Kaliningrad, Russia')).toContain('Which city?');
+    await pressOrSay(bot, 'Kaliningrad');
+    expect(await pressOrSay(bot, 'Leninsky 1')).toContain('Shall we deliver to the same address?');
+    expect(await pressOrSay(bot, /^No$/)).toContain('Which country?');
+    const france = await pressOrSay(bot, 'France');
+    expect(france).toContain('Which city?');
+    expect(france).not.toContain('region');
+    for (const answer of ['Paris', 'Rue de Rivoli 1', '75001']) await pressOrSay(bot, answer);
+    await pressOrSay(bot, /^Flat Shipping Rate/);
+    await pressOrSay(bot, /^Cash On Delivery/);
+    const summary = await pressOrSay(bot, /^No code$/);
+    // OpenCart's own spelling of the zone; its only France is "France, Metropolitan", which has no zones.
+    expect(summary).toContain('Jane Doe, Leninsky 1, Kaliningrad, Kalinigrad, Russian Federation');
+    expect(summary).toContain('Jane Doe, Rue de Rivoli 1, 75001 Paris, France, Metropolitan');
+    expect(await pressOrSay(bot, /^Place order$/)).toMatch(/Your order number is \d+/);
+    expect(store.hooks.orders().at(-1)!.info).toMatchObject({ payment_zone: 'Kalinigrad', shipping_country: 'France, Metropolitan', shipping_zone_id: '0' });
+  });
 });

@@ -66,6 +66,9 @@ export const COUNTRIES: Country[] = [
   { countryId: 81, name: 'Germany', isoCode2: 'DE', isoCode3: 'DEU', postcodeRequired: true, zones: [{ zoneId: 1256, name: 'Berlin', code: 'BER' }, { zoneId: 1251, name: 'Bayern', code: 'BAY' }] },
   { countryId: 222, name: 'United Kingdom', isoCode2: 'GB', isoCode3: 'GBR', postcodeRequired: false, zones: [{ zoneId: 3563, name: 'Greater London', code: 'GLO' }] },
   { countryId: 223, name: 'United States', isoCode2: 'US', isoCode3: 'USA', postcodeRequired: true, zones: [{ zoneId: 3624, name: 'California', code: 'CA' }] },
+  { countryId: 176, name: 'Russian Federation', isoCode2: 'RU', isoCode3: 'RUS', postcodeRequired: true, zones: [{ zoneId: 2761, name: 'Kaliningrad Oblast', code: 'KGD' }, { zoneId: 2785, name: 'Moscow', code: 'MOW' }] },
+  /** No regions at all: OpenCart takes zone_id 0. */
+  { countryId: 141, name: 'Monaco', isoCode2: 'MC', isoCode3: 'MCO', postcodeRequired: false, zones: [] },
 ];
 
 const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -154,6 +157,8 @@ export class FakeCheckout implements CheckoutService {
   stockLimit = 100;
   placedOrders = 0;
   calls: string[] = [];
+  /** Every payment address the dialogs set, in order. */
+  paymentAddresses: NonNullable<CheckoutState['draft']['paymentAddress']>[] = [];
   private nextLine = 1;
   private nextOrder = 1001;
 
@@ -209,6 +214,7 @@ export class FakeCheckout implements CheckoutService {
   }
   async setPaymentAddress(state: CheckoutState, address: NonNullable<CheckoutState['draft']['paymentAddress']>) {
     this.enter('setPaymentAddress');
+    this.paymentAddresses.push(address);
     state.draft.paymentAddress = address;
     state.draft.paymentMethod = null;
     return ok(undefined);

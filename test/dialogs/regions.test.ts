@@ -1,0 +1,55 @@
+import { CHANNELS, botUnderTest, shown } from './harness';
+import { ADD_MACBOOK, CONTACT, dialogTable } from './table';
+import type { FakeCheckout } from './fakes';
+
+dialogTable('country and region in one answer', [
+  {
+    name: '"Kaliningrad, Russia" sets both and skips the region question',
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Kaliningrad, Russia', expect: ['Which city?'], not: ['Which region'] }],
+  },
+  {
+    name: '"California, USA" sets both; the postcode the US needs is still asked',
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'California, USA', expect: ['Which city?'] }, { say: 'Los Angeles' }, { say: '1 Main Street', expect: ['postcode'] }],
+  },
+  {
+    name: 'the region may come second ("Germany, Bayern")',
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Germany, Bayern', expect: ['Which city?'], not: ['Which region'] }],
+  },
+  {
+    name: 'a country with a region it does not have asks the region',
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Mordor, Germany', expect: ['Which region or state in Germany?'] }, { say: 'Berlin', expect: ['Which city?'] }],
+  },
+  {
+    name: 'a country alone still asks the region',
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Russia', expect: ['Which region or state in Russian Federation?'] }],
+  },
+  {
+    name: 'neither part a country is refused, with the country question kept open',
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Gondor, Mordor', expect: ["I don't know that country"] }, { say: 'Moscow, Russia', expect: ['Which city?'] }],
+  },
+]);
+
+describe.each(CHANNELS)('a country without regions on %s', (channelId) => {
+  it('is not asked a region, goes to OpenCart with zone 0, and the summary shows no empty region', async () => {
+    const bot = botUnderTest(channelId);
+    await bot.say('macbook');
+    await bot.press('Choose');
+    await bot.say('1');
+    await bot.press('Checkout');
+    for (const answer of ['Jane', 'Doe', 'jane@example.com', '+377 93 15 80 00']) await bot.say(answer);
+    const afterCountry = shown(await bot.say('Monaco'));
+    expect(afterCountry).toContain('Which city?');
+    expect(afterCountry).not.toMatch(/region|can't take addresses/);
+    await bot.say('Monte Carlo');
+    expect(shown(await bot.say('Avenue de la Costa 1'))).toContain('Shall we deliver to the same address?');
+    const checkout = bot.checkout as FakeCheckout;
+    expect(checkout.paymentAddresses.at(-1)).toMatchObject({ countryId: 141, countryName: 'Monaco', zoneId: 0, zoneName: '' });
+    await bot.press('Yes');
+    await bot.press(/^Flat Shipping Rate/);
+    await bot.press('Cash On Delivery');
+    const summary = shown(await bot.press('No code'));
+    expect(summary).toContain('Jane Doe, Avenue de la Costa 1, Monte Carlo, Monaco');
+    expect(summary).not.toMatch(/, ,|, $/m);
+    expect(shown(await bot.press('Place order'))).toContain('Your order number is 1001');
+  });
+});
