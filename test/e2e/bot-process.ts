@@ -89,21 +89,24 @@ function killGroup(child: ChildProcess): void {
 /** Forwards every request to the store and keeps what the store handed out: API tokens and session cookies. */
 export interface RecordingProxy {
   url: string;
-  /** api_token values seen in login answers and in request URLs, and OCSESSID cookie values. */
-  secrets: Set<string>;
+  /** api_token values seen in login answers and in request URLs. */
+  apiTokens: Set<string>;
+  /** OCSESSID values the store set or the bot sent back. */
+  sessionCookies: Set<string>;
   close(): Promise<void>;
 }
 
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
   const upstream = new URL(target);
-  const secrets = new Set<string>();
-  const remember = (value: string | null | undefined) => {
-    if (value) secrets.add(value);
+  const apiTokens = new Set<string>();
+  const sessionCookies = new Set<string>();
+  const remember = (into: Set<string>, value: string | null | undefined) => {
+    if (value) into.add(value);
   };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', upstream);
-    remember(url.searchParams.get('api_token'));
-    for (const match of String(req.headers.cookie ?? '').matchAll(/OCSESSID=([^;\s]+)/g)) remember(match[1]);
+    remember(apiTokens, url.searchParams.get('api_token'));
+    for (const match of String(req.headers.cookie ?? '').matchAll(/OCSESSID=([^;\s]+)/g)) remember(sessionCookies, match[1]);
     const forward = http.request(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: `${url.pathname}${url.search}`, headers: { ...req.headers, host: upstream.host } },
       (answer) => {
@@ -111,8 +114,8 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () => {
           const body = Buffer.concat(chunks);
-          for (const match of body.toString('utf8').matchAll(/"api_token":"([^"]+)"/g)) remember(match[1]);
-          for (const cookie of answer.headers['set-cookie'] ?? []) remember(/^OCSESSID=([^;]+)/.exec(cookie)?.[1]);
+          for (const match of body.toString('utf8').matchAll(/"api_token":"([^"]+)"/g)) remember(apiTokens, match[1]);
+          for (const cookie of answer.headers['set-cookie'] ?? []) remember(sessionCookies, /^OCSESSID=([^;]+)/.exec(cookie)?.[1]);
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           res.end(body);
         });
@@ -125,7 +128,8 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    secrets,
+    apiTokens,
+    sessionCookies,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
