@@ -102,6 +102,9 @@ export function countriesFromGuestForm(html: string): { countryId: number; name:
     .filter((c) => Number.isInteger(c.countryId) && c.countryId > 0);
 }
 
+/** How many products of the home page (or a search) the sample check tries at most. */
+const MAX_SAMPLE_PRODUCTS = 8;
+
 async function sampleQuote(api: OpenCartApi, baseUrl: string, timeoutMs: number): Promise<SampleQuote> {
   const get = storefront(baseUrl, timeoutMs);
   let products = productIdsFromListing(await get('common/home'));
@@ -119,48 +122,43 @@ async function sampleQuote(api: OpenCartApi, baseUrl: string, timeoutMs: number)
   const zone = zonesJson.data.zone[0];
   if (!zone) throw new SampleStepError('storefront zones', `country ${country.countryId} has no zones`);
 
-  // A product with required options cannot be added blindly: try the next one.
-  let added: { productId: number; minimum: number } | undefined;
-  let lastRefusal = '';
-  for (const candidate of products.slice(0, 8)) {
-    const outcome = await api.cartAdd({ productId: candidate.productId, quantity: candidate.minimum });
-    if (outcome.ok) {
-      added = candidate;
-      break;
-    }
-    lastRefusal = failureText(outcome);
-  }
-  if (!added) throw new SampleStepError('api/cart/add', lastRefusal || 'no product could be added');
+  expectOk('api/customer', await api.customer({ firstname: 'Doctor', lastname: 'Check', email: 'doctor-check@example.com', telephone: '0000000' }));
+  const address = {
+    firstname: 'Doctor',
+    lastname: 'Check',
+    address_1: '1 Sample Street',
+    city: 'Sample City',
+    postcode: '10001',
+    country_id: country.countryId,
+    zone_id: Number(zone.zone_id),
+  };
+  const place = { countryId: country.countryId, countryName: country.name, zoneId: Number(zone.zone_id), zoneName: zone.name };
 
-  try {
-    expectOk('api/customer', await api.customer({ firstname: 'Doctor', lastname: 'Check', email: 'doctor-check@example.com', telephone: '0000000' }));
-    const address = {
-      firstname: 'Doctor',
-      lastname: 'Check',
-      address_1: '1 Sample Street',
-      city: 'Sample City',
-      postcode: '10001',
-      country_id: country.countryId,
-      zone_id: Number(zone.zone_id),
-    };
-    expectOk('api/payment/address', await api.paymentAddress(address));
-    const shippingAddress = await api.shippingAddress(address);
-    const ships = shippingAddress.ok;
-    if (!shippingAddress.ok && shippingAddress.code !== 'EMPTY_ANSWER') expectOk('api/shipping/address', shippingAddress);
-    const shipping = ships ? expectOk('api/shipping/methods', await api.shippingMethods()) : null;
-    const payment = expectOk('api/payment/methods', await api.paymentMethods());
-    return {
-      productId: added.productId,
-      countryId: country.countryId,
-      countryName: country.name,
-      zoneId: Number(zone.zone_id),
-      zoneName: zone.name,
-      shipping,
-      payment,
-    };
-  } finally {
-    await removeLines(api, added.productId);
+  // A product with required options cannot be added blindly, and one that does not ship quotes no shipping
+  // (and no cash on delivery): try the next one, and settle for a non-shipping product only when none ships.
+  let withoutShipping: SampleQuote | null = null;
+  let lastRefusal = '';
+  for (const candidate of products.slice(0, MAX_SAMPLE_PRODUCTS)) {
+    const outcome = await api.cartAdd({ productId: candidate.productId, quantity: candidate.minimum });
+    if (!outcome.ok) {
+      lastRefusal = failureText(outcome);
+      continue;
+    }
+    try {
+      expectOk('api/payment/address', await api.paymentAddress(address));
+      const shippingAddress = await api.shippingAddress(address);
+      if (!shippingAddress.ok && shippingAddress.code !== 'EMPTY_ANSWER') expectOk('api/shipping/address', shippingAddress);
+      const shipping = shippingAddress.ok ? expectOk('api/shipping/methods', await api.shippingMethods()) : null;
+      const payment = expectOk('api/payment/methods', await api.paymentMethods());
+      const quote: SampleQuote = { productId: candidate.productId, ...place, shipping, payment };
+      if (shipping !== null) return quote;
+      withoutShipping ??= quote;
+    } finally {
+      await removeLines(api, candidate.productId);
+    }
   }
+  if (withoutShipping) return withoutShipping;
+  throw new SampleStepError('api/cart/add', lastRefusal || 'no product could be added');
 }
 
 /** Leaves the session's cart as it was found: empty. */
@@ -215,9 +213,8 @@ function listShipping(methods: ShippingMethod[] | null): string {
   return quotes.length > 0 ? quotes.join(', ') : 'none offered';
 }
 
-/** The one line the operator reads. Never contains the API key. */
-export function formatDiagnosis(result: Diagnosis, endpoint: OpenCartEndpoint): string {
-  const where = endpoint.baseUrl;
+/** The one line the operator reads; `where` names the store (its URL by default). Never contains the API key. */
+export function formatDiagnosis(result: Diagnosis, endpoint: OpenCartEndpoint, where = endpoint.baseUrl): string {
   switch (result.status) {
     case 'ok': {
       const s = result.sample;
@@ -253,7 +250,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   let endpoint: OpenCartEndpoint;
   let stop = async (): Promise<void> => undefined;
-  let prefix = '';
+  let where: string | undefined;
   if (config.OPENCART_URL && config.OPENCART_API_KEY) {
     endpoint = { baseUrl: config.OPENCART_URL, username: config.OPENCART_API_USERNAME, apiKey: config.OPENCART_API_KEY };
   } else {
@@ -261,13 +258,13 @@ async function main(): Promise<number> {
     const store = await startDemoStore();
     endpoint = { baseUrl: store.url, username: store.username, apiKey: store.apiKey };
     stop = () => store.close();
-    prefix = '(OPENCART_URL unset: embedded demo store) ';
+    where = `${store.url} (the embedded demo store: OPENCART_URL is unset)`;
   }
   try {
     const result = await diagnose(endpoint);
     // Belt and braces: whatever a message quoted, the key is never printed.
-    const line = formatDiagnosis(result, endpoint).split(endpoint.apiKey).join('[redacted]');
-    process.stdout.write(`${prefix}${line}\n`);
+    const line = formatDiagnosis(result, endpoint, where).split(endpoint.apiKey).join('[redacted]');
+    process.stdout.write(`${line}\n`);
     return EXIT_CODES[result.status];
   } finally {
     await stop();
