@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import './restify-compat';
 import restify, { type Server } from 'restify';
 import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../log';
