@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { choiceCard, optionCard, type CardAction } from '../src/cards';
+import { checkboxCard, choiceCard, optionCard, type CardAction } from '../src/cards';
 import type { OptionValue, ProductDetails, ProductOption } from '../src/catalog/types';
 import type { OptionSelection } from '../src/opencart/api';
 import { normalizeWords } from './commands';
@@ -7,7 +7,7 @@ import { DIALOG } from './ids';
 import { checkOptionText } from './input-checks';
 import { InputPrompt, type CustomerInput } from './input-prompt';
 import { cardActivity, translate, type DialogDeps } from './turn';
-import { answerValidator, refusalOf } from './validation';
+import { answerValidator, refusalOf, type Refusal } from './validation';
 
 const PROMPT = 'productOptionPrompt';
 export const CHOICE_OPTION_TYPES = new Set(['select', 'radio', 'checkbox', 'image']);
@@ -22,6 +22,14 @@ export interface ProductOptionsOptions extends ChosenOptions {
   /** Values the customer's words already named: option id => value ids. */
   preset: Record<number, number[]>;
   index: number;
+  /** Value ids ticked so far of the checkbox option being asked. */
+  ticked?: string[];
+}
+
+/** What the prompt checks an answer against: the option asked, and what is ticked of a checkbox option. */
+interface OptionRules {
+  option: ProductOption;
+  ticked: string[];
 }
 
 /** The value a typed answer names: its number in the list, or its name. */
@@ -40,19 +48,27 @@ function choose(state: ChosenOptions, option: ProductOption, value: OptionValue 
   state.labels.push({ name: option.name, value: typeof value === 'string' ? value : value.name });
 }
 
+/** Several values of a checkbox option: sent as option[id][] (an array), shown as one label. */
+function chooseSeveral(state: ChosenOptions, option: ProductOption, valueIds: string[]): void {
+  const values = option.values.filter((v) => valueIds.includes(String(v.productOptionValueId)));
+  if (!values.length) return;
+  state.selection[String(option.productOptionId)] = values.map((v) => String(v.productOptionValueId));
+  state.labels.push({ name: option.name, value: values.map((v) => v.name).join(', ') });
+}
+
 /** Asks every required option in turn and offers optional ones with a skip; named values are taken as they are. */
 export class ProductOptionsDialog extends ComponentDialog {
+  private readonly doneWords: Set<string>;
+
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.productOptions);
+    this.doneWords = new Set(deps.translator.allTranslations('options.doneWords').flatMap((l) => l.split('|')).map(normalizeWords));
     const validator = answerValidator(deps, {
-      actions: ['opt', 'skip'],
-      action: (action: CardAction, _ctx, option) => {
-        const o = option as ProductOption;
-        if (action.a === 'skip') return o.required ? { key: 'options.required', vars: { option: o.name } } : null;
-        return o.values.some((v) => String(v.productOptionValueId) === action.v) ? null : { key: 'common.staleButton' };
-      },
-      text: (text, _ctx, option) => {
-        const o = option as ProductOption;
+      actions: ['opt', 'skip', 'done'],
+      action: (action: CardAction, _ctx, rules) => this.refuseAction(action, rules as OptionRules),
+      text: (text, _ctx, rules) => {
+        const { option: o, ticked } = rules as OptionRules;
+        if (o.type === 'checkbox' && this.saysDone(text)) return this.refuseAction({ a: 'done' }, { option: o, ticked });
         if (!CHOICE_OPTION_TYPES.has(o.type)) return refusalOf(checkOptionText(o.type, text));
         return valueNamed(o, text) ? null : { key: 'options.pickOne', vars: { option: o.name } };
       },
@@ -62,37 +78,71 @@ export class ProductOptionsDialog extends ComponentDialog {
     this.initialDialogId = 'productOptionSteps';
   }
 
+  private saysDone(text: string): boolean {
+    return this.doneWords.has(normalizeWords(text));
+  }
+
+  private refuseAction(action: CardAction, { option: o, ticked }: OptionRules): Refusal {
+    if (action.a === 'done') {
+      if (o.type !== 'checkbox') return { key: 'common.staleButton' };
+      return o.required && !ticked.length ? { key: 'options.atLeastOne', vars: { option: o.name } } : null;
+    }
+    if (action.a === 'skip') return o.required ? { key: 'options.required', vars: { option: o.name } } : null;
+    return o.values.some((v) => String(v.productOptionValueId) === action.v) ? null : { key: 'common.staleButton' };
+  }
+
   private async ask(step: WaterfallStepContext<ProductOptionsOptions>) {
     const state = step.options;
     const { product, preset } = state;
+    const t = translate(step.context, this.deps.translator);
     while (state.index < product.options.length) {
       const option = product.options[state.index];
-      const named = option.values.find((v) => preset[option.productOptionId]?.includes(v.productOptionValueId));
-      if (named) choose(state, option, named);
-      else if (option.type !== 'file') break; // required file options never get here (see ShoppingDialog)
+      const named = option.values.filter((v) => preset[option.productOptionId]?.includes(v.productOptionValueId));
+      if (named.length && option.type === 'checkbox' && !state.ticked) chooseSeveral(state, option, named.map((v) => String(v.productOptionValueId)));
+      else if (named.length && option.type !== 'checkbox') choose(state, option, named[0]);
+      else if (option.type === 'file') await step.context.sendActivity(t('options.fileOnWebsite', { option: option.name }));
+      else break; // required file options never get here (see ShoppingDialog)
       state.index += 1;
     }
     if (state.index >= product.options.length) return step.endDialog({ selection: state.selection, labels: state.labels });
     const option = product.options[state.index];
-    const t = translate(step.context, this.deps.translator);
+    const validations: OptionRules = { option, ticked: state.ticked ?? [] };
+    if (option.type === 'checkbox') {
+      return step.prompt(PROMPT, { prompt: cardActivity(step.context, checkboxCard(product.name, option, validations.ticked, t)), validations });
+    }
     if (CHOICE_OPTION_TYPES.has(option.type)) {
-      return step.prompt(PROMPT, { prompt: cardActivity(step.context, optionCard(product.name, option, t)), validations: option });
+      return step.prompt(PROMPT, { prompt: cardActivity(step.context, optionCard(product.name, option, t)), validations });
     }
     const question = t(`options.enter_${option.type}`, { option: option.name, example: option.defaultValue ?? '' });
     const skip = option.required ? [] : [{ title: t('cards.skip'), action: { a: 'skip' as const } }];
-    return step.prompt(PROMPT, { prompt: cardActivity(step.context, choiceCard({ title: product.name, text: question, choices: skip })), validations: option });
+    return step.prompt(PROMPT, { prompt: cardActivity(step.context, choiceCard({ title: product.name, text: question, choices: skip })), validations });
   }
 
   private async collect(step: WaterfallStepContext<ProductOptionsOptions>) {
     const state = step.options;
     const option = state.product.options[state.index];
     const input = step.result as CustomerInput;
+    if (option.type === 'checkbox') return this.collectTicks(step, option, input);
     if (input.action?.a === 'opt') choose(state, option, option.values.find((v) => String(v.productOptionValueId) === input.action?.v)!);
     else if (!input.action && CHOICE_OPTION_TYPES.has(option.type)) choose(state, option, valueNamed(option, input.text)!);
     else if (!input.action) {
       const checked = checkOptionText(option.type, input.text);
       if (checked.ok) choose(state, option, checked.value);
     }
-    return step.replaceDialog(this.id, { ...state, index: state.index + 1 });
+    return step.replaceDialog(this.id, { ...state, index: state.index + 1, ticked: undefined });
+  }
+
+  /** A value pressed or named ticks or unticks it and shows the card again; "done" takes what is ticked. */
+  private async collectTicks(step: WaterfallStepContext<ProductOptionsOptions>, option: ProductOption, input: CustomerInput) {
+    const state = step.options;
+    const ticked = state.ticked ?? [];
+    const done = input.action?.a === 'done' || input.action?.a === 'skip' || (!input.action && this.saysDone(input.text));
+    if (done) {
+      chooseSeveral(state, option, ticked);
+      return step.replaceDialog(this.id, { ...state, index: state.index + 1, ticked: undefined });
+    }
+    const valueId = input.action?.a === 'opt' ? input.action.v! : String(valueNamed(option, input.text)!.productOptionValueId);
+    const next = ticked.includes(valueId) ? ticked.filter((id) => id !== valueId) : [...ticked, valueId];
+    return step.replaceDialog(this.id, { ...state, ticked: next });
   }
 }

@@ -12,6 +12,7 @@ export const CARD_ACTION_NAMES = [
   'opt', // option value: v = productOptionValueId
   'num', // a number (quantity shortcuts): v = the number
   'skip', // skip an optional question
+  'done', // finish a multi-select (checkbox option)
   'qty', // change a cart line's quantity: v = lineId
   'rm', // remove a cart line: v = lineId
   'add', // add something else

@@ -5,7 +5,7 @@ export { ADAPTIVE_CARD_VERSION, ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-re
 export { HERO_CARD_CONTENT_TYPE } from './hero-renderer';
 export { productResultsCard, priceText } from './product-results-card';
 export { categoriesCard } from './categories-card';
-export { optionCard } from './option-card';
+export { optionCard, checkboxCard, TICKED_MARK } from './option-card';
 export { choiceCard } from './choice-card';
 export { cartCard, matchCartLines } from './cart-card';
 export { shippingMethodsCard } from './shipping-methods-card';

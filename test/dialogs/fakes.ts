@@ -58,6 +58,34 @@ export const PRODUCTS: ProductDetails[] = [
     options: [{ productOptionId: 222, name: 'File', type: 'file', required: true, defaultValue: null, values: [] }],
   }),
   details(summary(50, 'Gift e-book', '$10.00')),
+  details(summary(53, 'Photo mug', '$12.00'), {
+    options: [
+      { productOptionId: 400, name: 'Your photo', type: 'file', required: false, defaultValue: null, values: [] },
+      {
+        productOptionId: 401,
+        name: 'Extras',
+        type: 'checkbox',
+        required: true,
+        defaultValue: null,
+        values: [
+          { productOptionValueId: 61, name: 'Ribbon', priceDelta: '+$1.00' },
+          { productOptionValueId: 62, name: 'Card', priceDelta: null },
+          { productOptionValueId: 63, name: 'Wrapping', priceDelta: null },
+        ],
+      },
+      {
+        productOptionId: 402,
+        name: 'Stickers',
+        type: 'checkbox',
+        required: false,
+        defaultValue: null,
+        values: [
+          { productOptionValueId: 71, name: 'Stars', priceDelta: null },
+          { productOptionValueId: 72, name: 'Hearts', priceDelta: null },
+        ],
+      },
+    ],
+  }),
 ];
 /** Nothing to ship for these. */
 export const DOWNLOADS = new Set([50]);
@@ -157,6 +185,8 @@ export class FakeCheckout implements CheckoutService {
   stockLimit = 100;
   placedOrders = 0;
   calls: string[] = [];
+  /** Every line the dialogs added, as sent. */
+  addedLines: Omit<DraftLine, 'lineId'>[] = [];
   /** Every payment address the dialogs set, in order. */
   paymentAddresses: NonNullable<CheckoutState['draft']['paymentAddress']>[] = [];
   private nextLine = 1;
@@ -180,6 +210,7 @@ export class FakeCheckout implements CheckoutService {
   }
   async addLine(state: CheckoutState, line: Omit<DraftLine, 'lineId'>) {
     this.enter('addLine');
+    this.addedLines.push(line);
     if (line.quantity > this.stockLimit) return { ok: false as const, problem: { code: 'STOCK' as const } };
     const added = { ...line, lineId: `L${this.nextLine++}` };
     state.draft.lines.push(added);
