@@ -3,7 +3,7 @@ import { createTranslator } from '../../src/i18n';
 import type { DemoOrderRecord } from '../../src/demo-store';
 import type { ChatSession, LocalChannelId } from '../../src/server/local-channel';
 import { startShop, type Shop } from './harness';
-import { CANON_TO_BERLIN, GERMAN_ORDER_TO_MUNICH, play, restock, shown, stepTurn, type Step } from './steps';
+import { AFTER_ADDRESS, CANON_TO_BERLIN, GERMAN_ORDER_TO_MUNICH, play, restock, shown, stepTurn, type Step } from './steps';
 
 /** Far more failed API calls than the client retries: the shop stays down until the test brings it back. */
 const DOWN_FOR_GOOD = 1000;
@@ -51,13 +51,12 @@ describe('the OpenCart session dies mid-checkout', () => {
     restock(shop.store);
     const expected = await undisturbedRun(shop, 'webchat', 'en', CANON_TO_BERLIN);
     const ordersBefore = shop.store.hooks.orders().length;
-    const afterAddress = CANON_TO_BERLIN.findIndex((step) => 'say' in step && step.say === '10115') + 1;
 
     const chat = shop.chat('webchat', 'en');
     await chat.start();
-    const transcript = await play(chat, CANON_TO_BERLIN.slice(0, afterAddress));
+    const transcript = await play(chat, CANON_TO_BERLIN.slice(0, AFTER_ADDRESS));
     shop.store.hooks.expireAllSessions();
-    transcript.push(...(await play(chat, CANON_TO_BERLIN.slice(afterAddress, -1))));
+    transcript.push(...(await play(chat, CANON_TO_BERLIN.slice(AFTER_ADDRESS, -1))));
     shop.store.hooks.expireAllSessions();
     transcript.push(...(await play(chat, CANON_TO_BERLIN.slice(-1))));
 
