@@ -4,7 +4,8 @@ import { DIALOG } from './ids';
 import { InputPrompt } from './input-prompt';
 import { ProductResultsDialog } from './product-results-dialog';
 import { isCustomerInput, type BrowseOutcome } from './outcomes';
-import { cardActivity, localeOf, showTyping, translate, type DialogDeps } from './turn';
+import { catalogOptions } from './currency';
+import { cardActivity, showTyping, translate, type DialogDeps } from './turn';
 import { answerValidator } from './validation';
 
 const PROMPT = 'categoryPrompt';
@@ -21,14 +22,14 @@ export class CategoryBrowseDialog extends ComponentDialog {
 
   private async show(step: WaterfallStepContext<{ path?: string | null }>) {
     const t = translate(step.context, this.deps.translator);
-    const language = localeOf(step.context);
+    const options = await catalogOptions(step.context, this.deps);
     await showTyping(step.context);
     if (!step.options.path) {
-      const categories = await this.deps.catalog.topCategories({ language });
+      const categories = await this.deps.catalog.topCategories(options);
       const card = categoriesCard({ title: t('search.categoriesTitle'), categories }, t);
       return step.prompt(PROMPT, { prompt: cardActivity(step.context, card) });
     }
-    const page = await this.deps.catalog.category(step.options.path, { language });
+    const page = await this.deps.catalog.category(step.options.path, options);
     if (!page || (!page.products.length && !page.subcategories.length)) {
       await step.context.sendActivity(t('search.categoryEmpty'));
       return step.replaceDialog(this.id, {});

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { CatalogRequestOptions } from '../src/catalog/types';
 import type { CheckoutState } from '../src/domain/checkout-port';
 import type { SupportedLocale } from '../src/i18n';
 import { localeOf, type DialogDeps } from './turn';
@@ -13,4 +14,16 @@ export async function applyLocaleCurrency(ctx: TurnContext, deps: DialogDeps, st
   if (!code || state.draft.currency === code) return;
   const result = await deps.checkout.setCurrency(state, code);
   if (!result.ok) deps.logger.debug({ code, problem: result.problem.code }, 'currency not offered by the shop');
+}
+
+/** The currency the customer sees prices in: the order's (set or chosen), else their language's; null = the shop's default. */
+export async function conversationCurrency(ctx: TurnContext, deps: DialogDeps): Promise<string | null> {
+  const { draft } = await deps.store.checkout(ctx);
+  return draft.currency ?? CURRENCY_BY_LOCALE[localeOf(ctx)];
+}
+
+/** Language and currency for catalog pages that show prices, so listings match the cart. */
+export async function catalogOptions(ctx: TurnContext, deps: DialogDeps, extra: CatalogRequestOptions = {}): Promise<CatalogRequestOptions> {
+  const currency = await conversationCurrency(ctx, deps);
+  return { ...extra, language: localeOf(ctx), ...(currency ? { currency } : {}) };
 }

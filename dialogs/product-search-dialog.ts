@@ -1,12 +1,13 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { choiceCard } from '../src/cards';
 import type { ProductQuery } from '../src/catalog/types';
+import { catalogOptions } from './currency';
 import { DIALOG } from './ids';
 import { CategoryBrowseDialog } from './category-browse-dialog';
 import { InputPrompt, type CustomerInput } from './input-prompt';
 import { ProductResultsDialog } from './product-results-dialog';
 import type { BrowseOutcome } from './outcomes';
-import { cardActivity, localeOf, showTyping, stepValues, translate, type DialogDeps } from './turn';
+import { cardActivity, showTyping, stepValues, translate, type DialogDeps } from './turn';
 import { answerValidator } from './validation';
 
 const PROMPT = 'productSearchPrompt';
@@ -50,7 +51,7 @@ export class ProductSearchDialog extends ComponentDialog {
     if (input.action) return step.beginDialog(DIALOG.categoryBrowse, { path: input.action.v ?? null });
     const t = translate(step.context, this.deps.translator);
     await showTyping(step.context);
-    const found = await this.deps.catalog.findProducts(input.text, { language: localeOf(step.context), limit: SEARCH_LIMIT });
+    const found = await this.deps.catalog.findProducts(input.text, await catalogOptions(step.context, this.deps, { limit: SEARCH_LIMIT }));
     if (!found.products.length) {
       await step.context.sendActivity(t('search.nothingFound', { text: input.text }));
       return step.replaceDialog(this.id, {});

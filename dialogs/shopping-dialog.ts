@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ProductDetails } from '../src/catalog/types';
-import { applyLocaleCurrency } from './currency';
+import { applyLocaleCurrency, catalogOptions } from './currency';
 import { ProductOptionsDialog } from './product-options-dialog';
 import { ProductSearchDialog } from './product-search-dialog';
 import { QuantityDialog } from './quantity-dialog';
@@ -8,7 +8,7 @@ import { DIALOG } from './ids';
 import { problemKey } from './problems';
 import type { ChosenOptions } from './product-options-dialog';
 import type { ProductPick, ProductSearchOptions } from './product-search-dialog';
-import { localeOf, showTyping, stepValues, translate, type DialogDeps } from './turn';
+import { showTyping, stepValues, translate, type DialogDeps } from './turn';
 
 interface ShoppingValues {
   pick: ProductPick;
@@ -35,7 +35,7 @@ export class ShoppingDialog extends ComponentDialog {
     const pick = step.result as ProductPick;
     const t = translate(step.context, this.deps.translator);
     await showTyping(step.context);
-    const product = await this.deps.catalog.product(pick.productId, { language: localeOf(step.context) });
+    const product = await this.deps.catalog.product(pick.productId, await catalogOptions(step.context, this.deps));
     const unorderable = !product
       ? 'shopping.productGone'
       : product.options.some((o) => o.type === 'file' && o.required)

@@ -1,4 +1,4 @@
-import type { Catalog, Country, CountryRef, ProductDetails, ProductSummary, Resolution, Zone } from '../../src/catalog/types';
+import type { Catalog, CatalogRequestOptions, Country, CountryRef, ProductDetails, ProductSummary, Resolution, Zone } from '../../src/catalog/types';
 import type { CheckoutResult, CheckoutService, CheckoutState, OrderSummary } from '../../src/domain/checkout-port';
 import type { DraftLine } from '../../src/domain/draft';
 import { OpenCartConnectionError } from '../../src/opencart/errors';
@@ -113,10 +113,13 @@ function resolve<T extends { name: string }>(items: T[], text: string, codes: (t
 
 export class FakeCatalog implements Catalog {
   down = false;
+  /** Every call that reads priced pages, with its options (language, currency). */
+  requests: { call: string; opts: CatalogRequestOptions | undefined }[] = [];
   private check(): void {
     if (this.down) throw new OpenCartConnectionError('storefront', 'ECONNREFUSED');
   }
-  async findProducts(text: string) {
+  async findProducts(text: string, opts?: CatalogRequestOptions) {
+    this.requests.push({ call: 'findProducts', opts });
     this.check();
     const all = words(text);
     const quantity = all.find((w) => /^\d+$/.test(w));
@@ -125,21 +128,23 @@ export class FakeCatalog implements Catalog {
     const products = PRODUCTS.filter((p) => search.length && search.some((w) => p.name.toLowerCase().includes(w)));
     return { query: { search: search.join(' '), quantity: quantity ? Number(quantity) : null, optionWords }, products, relaxed: false };
   }
-  async search(search: string) {
-    return (await this.findProducts(search)).products;
+  async search(search: string, opts?: CatalogRequestOptions) {
+    return (await this.findProducts(search, opts)).products;
   }
   async topCategories() {
     this.check();
     return [{ path: '20', name: 'Desktops' }, { path: '33', name: 'Cameras' }];
   }
-  async category(path: string) {
+  async category(path: string, opts?: CatalogRequestOptions) {
+    this.requests.push({ call: 'category', opts });
     this.check();
     if (path === '20') return { category: { path, name: 'Desktops' }, subcategories: [{ path: '20_27', name: 'Mac' }], products: PRODUCTS.slice(1, 3) };
     if (path === '20_27') return { category: { path, name: 'Mac' }, subcategories: [], products: PRODUCTS.slice(1, 4) };
     if (path === '33') return { category: { path, name: 'Cameras' }, subcategories: [], products: [PRODUCTS[0]] };
     return null;
   }
-  async product(productId: number) {
+  async product(productId: number, opts?: CatalogRequestOptions) {
+    this.requests.push({ call: 'product', opts });
     this.check();
     return PRODUCTS.find((p) => p.productId === productId) ?? null;
   }
