@@ -1,4 +1,4 @@
 export { OrderDialogs } from './order-dialogs';
 export { OrderStateStore, flowStateSchema, profileSchema, loadCheckoutState, loadFlowState, loadProfile, type FlowState, type Profile } from './order-state';
-export { setTurnLocale, localeOf, type DialogDeps } from './turn';
+export { setTurnLocale, localeOf, escapePlainTexts, type DialogDeps } from './turn';
 export { DIALOG } from './ids';

@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from '../src/log';
-import { renderCard, type CardModel, type Translate } from '../src/cards';
+import { escapeMarkdown, renderCard, type CardModel, type Translate } from '../src/cards';
 import type { Catalog } from '../src/catalog/types';
 import type { CheckoutService } from '../src/domain/checkout-port';
 import type { SupportedLocale, Translator } from '../src/i18n';
@@ -31,11 +31,28 @@ export function translate(ctx: TurnContext, translator: Translator): Translate {
   return (key, vars) => translator.t(locale, key, vars);
 }
 
-/** A card for this channel (Adaptive Card or hero cards), optionally preceded by a line of text. */
+/** A card for this channel (Adaptive Card or hero cards), optionally preceded by a line of (plain) text. */
 export function cardActivity(ctx: TurnContext, model: CardModel, text?: string): Partial<Activity> {
-  const rendered = renderCard(ctx.activity.channelId, model);
-  if (text) rendered.text = rendered.text ? `${text}\n\n${rendered.text}` : text;
-  return rendered as Partial<Activity>;
+  return withLeadingText(ctx, renderCard(ctx.activity.channelId, model) as Partial<Activity>, text);
+}
+
+/** A rendered (markdown) message with a plain line of text put first, escaped for the channel. */
+export function withLeadingText(ctx: TurnContext, rendered: Partial<Activity>, text?: string): Partial<Activity> {
+  if (!text) return rendered;
+  const escaped = escapeMarkdown(ctx.activity.channelId, text);
+  return { ...rendered, text: rendered.text ? `${escaped}\n\n${rendered.text}` : escaped, textFormat: 'markdown' };
+}
+
+/**
+ * Escapes what the bot sends as plain text (translations with store names, the customer's own words) for the
+ * channel's markdown. Rendered cards are markdown already (textFormat set) and pass unchanged.
+ */
+export function escapePlainTexts(ctx: TurnContext, activities: Partial<Activity>[]): void {
+  for (const activity of activities) {
+    if (activity.type !== 'message' || !activity.text || activity.textFormat) continue;
+    activity.text = escapeMarkdown(ctx.activity.channelId, activity.text);
+    activity.textFormat = 'markdown';
+  }
 }
 
 /** Tells the customer we are working while OpenCart is called. */

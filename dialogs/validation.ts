@@ -3,7 +3,7 @@ import type { PromptValidator, PromptValidatorContext } from 'botbuilder-dialogs
 import type { CardAction, CardActionName } from '../src/cards';
 import type { Checked } from './input-checks';
 import type { CustomerInput } from './input-prompt';
-import { translate, type DialogDeps } from './turn';
+import { translate, withLeadingText, type DialogDeps } from './turn';
 
 /** Why an answer was refused: a translation key and its values; `then` replaces the question's buttons (e.g. candidates). */
 export type Refusal = { key: string; vars?: Record<string, unknown>; then?: Partial<Activity> } | null;
@@ -28,9 +28,8 @@ function hasButtons(activity: Partial<Activity> | string | undefined): activity 
  * The reason, with the question's buttons again: on Telegram a reply keyboard only lives on the last message, and
  * the terminal client only clicks buttons of the last turn. One message, so the reason stays above its buttons.
  */
-export function refusalActivity(reason: string, buttons: Partial<Activity> | string | undefined): Partial<Activity> | string {
-  if (!hasButtons(buttons)) return reason;
-  return { ...buttons, text: buttons.text ? `${reason}\n\n${buttons.text}` : reason };
+export function refusalActivity(ctx: TurnContext, reason: string, buttons: Partial<Activity> | string | undefined): Partial<Activity> | string {
+  return hasButtons(buttons) ? withLeadingText(ctx, buttons, reason) : reason;
 }
 
 /** A validator that answers every refused input with a translated reason and the question's buttons, and keeps it open. */
@@ -41,7 +40,7 @@ export function answerValidator(deps: DialogDeps, rules: AnswerRules): PromptVal
     const refusal = await refusalFor(input, rules, pc);
     if (!refusal) return true;
     const reason = translate(pc.context, deps.translator)(refusal.key, refusal.vars);
-    await pc.context.sendActivity(refusalActivity(reason, refusal.then ?? (pc.options.prompt as Partial<Activity> | string | undefined)));
+    await pc.context.sendActivity(refusalActivity(pc.context, reason, refusal.then ?? (pc.options.prompt as Partial<Activity> | string | undefined)));
     return false;
   };
 }

@@ -1,5 +1,5 @@
 import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
-import { OrderDialogs, OrderStateStore, setTurnLocale, type DialogDeps } from '../../dialogs';
+import { OrderDialogs, OrderStateStore, escapePlainTexts, setTurnLocale, type DialogDeps } from '../../dialogs';
 import type { Catalog } from '../catalog/types';
 import { systemClock, type Clock } from '../clock';
 import type { CheckoutService } from '../domain/checkout-port';
@@ -61,6 +61,10 @@ export class OrderBot extends ActivityHandler {
     const flow = await this.store.flow(ctx);
     const locale = turnLocale(ctx.activity, flow.chosenLocale, this.deps.defaultLocale);
     setTurnLocale(ctx, locale);
+    ctx.onSendActivities(async (context, activities, next) => {
+      escapePlainTexts(context, activities);
+      return next();
+    });
     try {
       await super.run(ctx);
     } catch (error) {

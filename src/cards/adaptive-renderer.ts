@@ -1,4 +1,5 @@
 import { submitData } from './actions';
+import type { MarkdownEscaper } from './markdown';
 import type { CardButton, CardFact, CardItem, CardModel, RenderedMessage } from './model';
 
 /** Adaptive Cards 1.5: Web Chat, Teams (≤ 1.5) and the Emulator. */
@@ -13,15 +14,15 @@ function submit(button: CardButton): Element {
   return { type: 'Action.Submit', title: button.title, data: submitData(button.action) };
 }
 
-function factSet(facts: CardFact[]): Element {
-  return { type: 'FactSet', facts: facts.map((f) => ({ title: f.label, value: f.value })) };
+function factSet(facts: CardFact[], md: MarkdownEscaper): Element {
+  return { type: 'FactSet', facts: facts.map((f) => ({ title: md(f.label), value: md(f.value) })) };
 }
 
-function itemContainer(item: CardItem): Element {
-  const texts: Element[] = [{ type: 'TextBlock', text: item.title, weight: 'Bolder', wrap: true }];
-  if (item.subtitle) texts.push({ type: 'TextBlock', text: item.subtitle, isSubtle: true, spacing: 'None', wrap: true });
-  if (item.text) texts.push({ type: 'TextBlock', text: item.text, wrap: true, spacing: 'Small' });
-  if (item.facts?.length) texts.push(factSet(item.facts));
+function itemContainer(item: CardItem, md: MarkdownEscaper): Element {
+  const texts: Element[] = [{ type: 'TextBlock', text: md(item.title), weight: 'Bolder', wrap: true }];
+  if (item.subtitle) texts.push({ type: 'TextBlock', text: md(item.subtitle), isSubtle: true, spacing: 'None', wrap: true });
+  if (item.text) texts.push({ type: 'TextBlock', text: md(item.text), wrap: true, spacing: 'Small' });
+  if (item.facts?.length) texts.push(factSet(item.facts, md));
   const columns: Element[] = [];
   if (item.image) {
     columns.push({ type: 'Column', width: 'auto', items: [{ type: 'Image', url: item.image, size: 'Small', altText: item.title }] });
@@ -40,12 +41,13 @@ function actionRows(buttons: CardButton[]): Element[] {
   return rows;
 }
 
-export function renderAdaptive(model: CardModel): RenderedMessage {
+/** Texts are markdown there (TextBlock, FactSet): escaped with `md`; button titles and alt texts are plain. */
+export function renderAdaptive(model: CardModel, md: MarkdownEscaper = (text) => text): RenderedMessage {
   const body: Element[] = [];
-  if (model.title) body.push({ type: 'TextBlock', text: model.title, size: 'Medium', weight: 'Bolder', wrap: true });
-  if (model.text) body.push({ type: 'TextBlock', text: model.text, wrap: true });
-  if (model.facts?.length) body.push(factSet(model.facts));
-  for (const item of model.items ?? []) body.push(itemContainer(item));
+  if (model.title) body.push({ type: 'TextBlock', text: md(model.title), size: 'Medium', weight: 'Bolder', wrap: true });
+  if (model.text) body.push({ type: 'TextBlock', text: md(model.text), wrap: true });
+  if (model.facts?.length) body.push(factSet(model.facts, md));
+  for (const item of model.items ?? []) body.push(itemContainer(item, md));
   const card: Element = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

@@ -1,4 +1,5 @@
 import { encodeAction } from './actions';
+import type { MarkdownEscaper } from './markdown';
 import type { CardButton, CardItem, CardModel, RenderedMessage } from './model';
 
 /** Telegram (and unknown channels): hero cards whose buttons become an inline keyboard; never an Adaptive Card. */
@@ -10,31 +11,32 @@ function buttons(list: CardButton[] | undefined) {
   return (list ?? []).map((b) => ({ type: 'postBack', title: b.title, value: encodeAction(b.action) }));
 }
 
-function itemText(item: CardItem): string {
-  const lines = [item.text ?? '', ...(item.facts ?? []).map((f) => `${f.label}: ${f.value}`)];
+function itemText(item: CardItem, md: MarkdownEscaper): string {
+  const lines = [md(item.text ?? ''), ...(item.facts ?? []).map((f) => `${md(f.label)}: ${md(f.value)}`)];
   return lines.filter(Boolean).join('\n');
 }
 
-function heroItem(item: CardItem) {
+function heroItem(item: CardItem, md: MarkdownEscaper) {
   return {
     contentType: HERO_CARD_CONTENT_TYPE,
     content: {
-      title: item.title,
-      subtitle: item.subtitle,
-      text: itemText(item) || undefined,
+      title: md(item.title),
+      subtitle: item.subtitle && md(item.subtitle),
+      text: itemText(item, md) || undefined,
       images: item.image ? [{ url: item.image, alt: item.title }] : undefined,
       buttons: buttons(item.buttons),
     },
   };
 }
 
-export function renderHero(model: CardModel): RenderedMessage {
+/** Telegram renders the message text and the cards' texts as markdown: escaped with `md`; button titles are plain. */
+export function renderHero(model: CardModel, md: MarkdownEscaper = (text) => text): RenderedMessage {
   const head = [
-    model.title ? `**${model.title}**` : '',
-    model.text ?? '',
-    ...(model.facts ?? []).map((f) => `${f.label}: ${f.value}`),
+    model.title ? `**${md(model.title)}**` : '',
+    md(model.text ?? ''),
+    ...(model.facts ?? []).map((f) => `${md(f.label)}: ${md(f.value)}`),
   ].filter(Boolean);
-  const attachments = (model.items ?? []).map(heroItem);
+  const attachments = (model.items ?? []).map((item) => heroItem(item, md));
   if (model.buttons?.length) {
     attachments.push({ contentType: HERO_CARD_CONTENT_TYPE, content: { title: '', subtitle: undefined, text: undefined, images: undefined, buttons: buttons(model.buttons) } });
   }

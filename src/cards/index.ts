@@ -1,6 +1,7 @@
 export * from './actions';
 export * from './model';
 export * from './render';
+export { escapeMarkdown, markdownEscaper, MARKDOWN_SPECIALS_BY_CHANNEL, type MarkdownEscaper } from './markdown';
 export { ADAPTIVE_CARD_VERSION, ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-renderer';
 export { HERO_CARD_CONTENT_TYPE } from './hero-renderer';
 export { productResultsCard, priceText } from './product-results-card';

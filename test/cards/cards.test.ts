@@ -8,6 +8,7 @@ import {
   choiceCard,
   decodeAction,
   encodeAction,
+  escapeMarkdown,
   MAX_CALLBACK_BYTES,
   optionCard,
   paymentMethodsCard,
@@ -116,5 +117,39 @@ describe('card actions', () => {
 
   it('refuses to build callback data over 64 bytes', () => {
     expect(() => encodeAction({ a: 'pick', v: 'я'.repeat(40) })).toThrow(RangeError);
+  });
+});
+
+describe('store texts in markdown', () => {
+  it.each([
+    ['webchat', 'Mug \\*1\\* \\_a\\_ \\[b\\] \\`c\\` 30" \\<d\\>', 'Mug *1* _a_ [b] `c` 30" <d>'],
+    ['msteams', 'Mug \\*1\\* \\_a\\_ \\[b\\] \\`c\\` 30" \\<d\\>', 'Mug *1* _a_ [b] `c` 30" <d>'],
+    ['telegram', 'Mug \\*1\\* \\_a\\_ \\[b] \\`c\\` 30" <d>', 'Mug *1* _a_ [b] `c` 30" <d>'],
+  ])('are escaped for %s', (channelId, expected, raw) => {
+    expect(escapeMarkdown(channelId, raw)).toBe(expected);
+  });
+
+  const model: CardModel = {
+    title: 'Apple_Cinema *30*',
+    text: 'a_b',
+    facts: [{ label: 'x_y', value: '$1*' }],
+    items: [{ title: 'Red_1', subtitle: 'sub*', text: 't_t', image: 'http://shop.test/a_b.jpg', buttons: [{ title: 'Red_1 *', action: { a: 'opt', v: '1' } }] }],
+  };
+
+  it('escapes card texts on telegram, keeps the bold title and plain button titles', () => {
+    const message = renderCard('telegram', model);
+    expect(message.text).toBe('**Apple\\_Cinema \\*30\\***\na\\_b\nx\\_y: $1\\*');
+    expect(message.textFormat).toBe('markdown');
+    const item = message.attachments[0].content as { title: string; subtitle: string; text: string; images: { url: string; alt: string }[]; buttons: { title: string }[] };
+    expect(item).toMatchObject({ title: 'Red\\_1', subtitle: 'sub\\*', text: 't\\_t' });
+    expect(item.images[0]).toEqual({ url: 'http://shop.test/a_b.jpg', alt: 'Red_1' });
+    expect(item.buttons[0].title).toBe('Red_1 *');
+  });
+
+  it.each(['webchat', 'msteams'])('escapes TextBlocks and facts on %s, not button titles or image urls', (channelId) => {
+    const json = JSON.stringify(renderCard(channelId, model).attachments[0].content);
+    for (const escaped of ['Apple\\\\_Cinema \\\\*30\\\\*', 'a\\\\_b', 'x\\\\_y', '$1\\\\*', 'Red\\\\_1', 'sub\\\\*', 't\\\\_t']) expect(json).toContain(escaped);
+    expect(json).toContain('"title":"Red_1 *"');
+    expect(json).toContain('"url":"http://shop.test/a_b.jpg"');
   });
 });

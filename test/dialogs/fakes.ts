@@ -58,6 +58,7 @@ export const PRODUCTS: ProductDetails[] = [
     options: [{ productOptionId: 222, name: 'File', type: 'file', required: true, defaultValue: null, values: [] }],
   }),
   details(summary(50, 'Gift e-book', '$10.00')),
+  details(summary(54, 'Mug *limited* edition_2 [XL]', '$9.00')),
   details(summary(53, 'Photo mug', '$12.00'), {
     options: [
       { productOptionId: 400, name: 'Your photo', type: 'file', required: false, defaultValue: null, values: [] },
