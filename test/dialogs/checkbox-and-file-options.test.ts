@@ -6,7 +6,7 @@ dialogTable('checkbox options (several values)', [
   {
     name: 'values are ticked and unticked, then "done" takes them; an optional one is finished with nothing ticked',
     turns: [
-      { say: 'mug' },
+      { say: 'photo' },
       { press: 'Choose', expect: ['Your photo can only be chosen on our website', 'Please choose Extras: one or more', 'Nothing chosen yet.', '[Ribbon (+$1.00)]', '[Done]'] },
       { press: 'Ribbon (+$1.00)', expect: ['Chosen: Ribbon', '[✓ Ribbon (+$1.00)]', '[Card]'] },
       { press: 'Card', expect: ['Chosen: Ribbon, Card', '[✓ Card]'] },
@@ -20,7 +20,7 @@ dialogTable('checkbox options (several values)', [
   {
     name: 'a required checkbox needs at least one value, and says so with its buttons',
     turns: [
-      { say: 'mug' },
+      { say: 'photo' },
       { press: 'Choose' },
       { press: 'Done', expect: ['Extras is needed for this product; please choose at least one', '[Ribbon (+$1.00)]', '[Done]'] },
       { say: 'fertig', expect: ['please choose at least one'] },
@@ -34,7 +34,7 @@ dialogTable('checkbox options (several values)', [
   {
     name: 'the earlier card\'s "done" finishes the option on screen; its values are refused once the next option is asked',
     turns: [
-      { say: 'mug' },
+      { say: 'photo' },
       { press: 'Choose' },
       { press: 'Card', expect: ['Chosen: Card'] },
       { press: 'Done', pressFrom: 1, expect: ['Would you like Stickers?'] },
@@ -46,7 +46,7 @@ dialogTable('checkbox options (several values)', [
 describe.each(CHANNELS)('checkbox values on %s', (channelId) => {
   it('go to the checkout as an array per option (option[id][])', async () => {
     const bot = botUnderTest(channelId);
-    await bot.say('mug');
+    await bot.say('photo');
     await bot.press('Choose');
     await bot.press('Ribbon (+$1.00)');
     await bot.press('Wrapping');
