@@ -67,3 +67,26 @@ describe('turn locale', () => {
     expect(supportedLocale('RU_ru')).toBe('ru');
   });
 });
+
+describe('translator start-up', () => {
+  it('prints no advertising notice, while a bare i18next instance in the same process would', async () => {
+    const info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+    try {
+      createTranslator({ defaultLocale: 'de' });
+      expect(info).not.toHaveBeenCalled();
+      const i18next = (await import('i18next')).default;
+      await i18next.createInstance().init({ resources: {}, lng: 'en' });
+      expect(info).toHaveBeenCalledWith(expect.stringContaining('i18next'));
+    } finally {
+      info.mockRestore();
+    }
+  });
+
+  it.each([
+    ['en', 'Sorry, something went wrong on our side'],
+    ['ru', 'Извините, у нас что-то пошло не так'],
+    ['de', 'Entschuldigung, bei uns ist etwas schiefgelaufen'],
+  ])('has the turn-error text the server sends (common.turnFailed) in %s', (lng, start) => {
+    expect(createTranslator().t(lng, 'common.turnFailed')).toMatch(new RegExp(`^${start}`));
+  });
+});
