@@ -1,5 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { checkboxCard, choiceCard, optionCard, type CardAction } from '../src/cards';
+import { matchOptionValues } from '../src/catalog/query/option-match';
 import type { OptionValue, ProductDetails, ProductOption } from '../src/catalog/types';
 import type { OptionSelection } from '../src/opencart/api';
 import { normalizeWords } from './commands';
@@ -38,7 +39,11 @@ export function valueNamed(option: ProductOption, text: string): OptionValue | u
   const words = normalizeWords(text);
   const exact = option.values.find((v) => normalizeWords(v.name) === words);
   const partial = option.values.filter((v) => normalizeWords(v.name).includes(words));
-  return exact ?? (partial.length === 1 ? partial[0] : undefined);
+  if (exact) return exact;
+  if (partial.length === 1) return partial[0];
+  // Words in the customer's language ("rot", "красный") or with a typo: the catalog's matcher knows them.
+  const [id, ...more] = matchOptionValues(option, [text]);
+  return id !== undefined && more.length === 0 ? option.values.find((v) => v.productOptionValueId === id) : undefined;
 }
 
 function choose(state: ChosenOptions, option: ProductOption, value: OptionValue | string): void {

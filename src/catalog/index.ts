@@ -32,7 +32,7 @@ export {
 } from './parse/category';
 export { parseCountrySelect, parseZoneJson } from './parse/countries';
 export { interpretProductText, canonicalOptionWord, type InterpretedText } from './query/interpret';
-export { matchOptionWords } from './query/option-match';
+export { matchOptionValues, matchOptionWords } from './query/option-match';
 export { ProductVocabulary } from './query/typo';
 export { foldText } from './query/fold';
 export { resolveCountryText, resolveZoneText, isoCodeOfOpenCartName } from './geo/countries';

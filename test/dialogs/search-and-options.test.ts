@@ -51,6 +51,23 @@ dialogTable('product options and quantity', [
     ],
   },
   {
+    name: 'a value typed in the customer\'s language or with a typo is understood',
+    turns: [
+      { say: 'canon' },
+      { press: 'Choose', expect: ['Please choose Select'] },
+      { say: 'rot', expect: ['How many Canon EOS 5D'] },
+      { say: '1', expect: ['Select: Red'] },
+      { say: 'canon' },
+      { press: 'Choose', expect: ['Please choose Select'] },
+      { say: 'синий', expect: ['How many Canon EOS 5D'] },
+      { say: '1', expect: ['Select: Blue'] },
+      { say: 'canon' },
+      { press: 'Choose', expect: ['Please choose Select'] },
+      { say: 'grün', expect: ['Please choose one of the values for Select'] },
+      { say: 'bluue', expect: ['How many Canon EOS 5D'] },
+    ],
+  },
+  {
     name: 'values named in the text are taken without asking',
     turns: [{ say: '2 red canon' }, { press: 'Choose', expect: ['Added 2 × Canon EOS 5D', 'Select: Red'], not: ['Please choose Select'] }],
   },

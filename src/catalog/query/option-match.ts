@@ -1,5 +1,5 @@
 import { osaDistance } from './osa';
-import type { OptionValue, ProductDetails } from '../types';
+import type { OptionValue, ProductDetails, ProductOption } from '../types';
 import { typoBudget } from '../geo/name-match';
 import { foldText, foldedWords } from './fold';
 import { canonicalOptionWord } from './interpret';
@@ -19,18 +19,22 @@ function valueNamed(value: OptionValue, words: string[]): boolean {
   return nameWords.length > 0 && nameWords.every((nameWord) => words.some((word) => wordNames(word, nameWord)));
 }
 
+/** The values of one option that the words name; [] unless the words name exactly one (several for checkboxes). */
+export function matchOptionValues(option: ProductOption, words: string[]): number[] {
+  if (!CHOICE_TYPES.has(option.type)) return [];
+  const folded = words.flatMap((word) => foldText(word).split(' ')).filter(Boolean);
+  if (folded.length === 0) return [];
+  const named = option.values.filter((value) => valueNamed(value, folded));
+  // Two values named at once ("red" with "Red" and "Dark Red") is ambiguous for a single choice: leave it to the dialog.
+  return option.type === 'checkbox' || named.length === 1 ? named.map((value) => value.productOptionValueId) : [];
+}
+
 /** Option values the words name ("red" -> Red of option 226). One value per select/radio option; checkboxes may take several. */
 export function matchOptionWords(product: ProductDetails, words: string[]): Record<number, number[]> {
-  const folded = words.flatMap((word) => foldText(word).split(' ')).filter(Boolean);
   const chosen: Record<number, number[]> = {};
-  if (folded.length === 0) return chosen;
   for (const option of product.options) {
-    if (!CHOICE_TYPES.has(option.type)) continue;
-    const named = option.values.filter((value) => valueNamed(value, folded));
-    // Two values named at once ("red" with "Red" and "Dark Red") is ambiguous for a single choice: leave it to the dialog.
-    if (option.type === 'checkbox' ? named.length > 0 : named.length === 1) {
-      chosen[option.productOptionId] = named.map((value) => value.productOptionValueId);
-    }
+    const named = matchOptionValues(option, words);
+    if (named.length > 0) chosen[option.productOptionId] = named;
   }
   return chosen;
 }
