@@ -77,7 +77,7 @@ export function createCheckoutService(deps: CheckoutDeps): CheckoutService {
         return await placeOnce(state, session, logger, newId);
       } catch (error) {
         if (draft.status === 'open') {
-          // Nothing was ordered: same recovery as any other operation.
+          // Nothing was ordered: the same recovery as for every other operation.
           Object.assign(draft, JSON.parse(snapshot));
           state.session = null;
         } else if (session) {
