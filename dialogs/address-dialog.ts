@@ -52,7 +52,8 @@ export class AddressDialog extends ComponentDialog {
     const region = step.result as Region;
     stepValues<{ region: Region }>(step).region = region;
     const fields: FieldName[] = region.postcodeRequired ? ['city', 'address1', 'postcode'] : ['city', 'address1'];
-    return step.beginDialog(DIALOG.fields, { fields, index: 0, values: {} } satisfies FieldsOptions);
+    const about = { countryIso2: region.countryIso2, countryName: region.countryName };
+    return step.beginDialog(DIALOG.fields, { fields, index: 0, values: {}, about } satisfies FieldsOptions);
   }
 
   private async save(step: WaterfallStepContext<AddressOptions>) {
@@ -70,6 +71,7 @@ export class AddressDialog extends ComponentDialog {
       postcode: fields.postcode ?? '',
       countryId: region.countryId,
       countryName: region.countryName,
+      ...(region.countryIso2 ? { countryIso2: region.countryIso2 } : {}),
       zoneId: region.zoneId,
       zoneName: region.zoneName,
     };

@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { checkCity, checkEmail, checkName, checkPhone, checkPostcode, checkStreet, type Checked } from './input-checks';
+import { checkCity, checkEmail, checkName, checkPhone, checkPostcode, checkStreet, type Checked, type FieldContext } from './input-checks';
 import { DIALOG } from './ids';
 import { InputPrompt, type CustomerInput } from './input-prompt';
 import { localeOf, translate, type DialogDeps } from './turn';
@@ -14,13 +14,20 @@ export const FIELD_CHECKS = {
   address1: checkStreet,
   city: checkCity,
   postcode: checkPostcode,
-} satisfies Record<string, (text: string, locale: string) => Checked<string>>;
+} satisfies Record<string, (text: string, locale: string, about: FieldContext) => Checked<string>>;
 export type FieldName = keyof typeof FIELD_CHECKS;
 
 export interface FieldsOptions {
   fields: FieldName[];
   index: number;
   values: Partial<Record<FieldName, string>>;
+  /** What the checks need to know about the address (its country, for the postcode). */
+  about?: FieldContext;
+}
+
+interface FieldRules {
+  field: FieldName;
+  about?: FieldContext;
 }
 
 const PROMPT = 'fieldPrompt';
@@ -31,7 +38,10 @@ export class FieldsDialog extends ComponentDialog {
     super(DIALOG.fields);
     const validator = answerValidator(deps, {
       actions: [],
-      text: (text, ctx, rules) => refusalOf(FIELD_CHECKS[(rules as { field: FieldName }).field](text, localeOf(ctx))),
+      text: (text, ctx, rules) => {
+        const { field, about } = rules as FieldRules;
+        return refusalOf(FIELD_CHECKS[field](text, localeOf(ctx), about ?? {}));
+      },
     });
     this.addDialog(new InputPrompt(PROMPT, validator));
     this.addDialog(new WaterfallDialog('fieldSteps', [this.ask.bind(this), this.collect.bind(this)]));
@@ -39,18 +49,18 @@ export class FieldsDialog extends ComponentDialog {
   }
 
   private async ask(step: WaterfallStepContext<FieldsOptions>) {
-    const { fields, index, values } = step.options;
+    const { fields, index, values, about } = step.options;
     if (index >= fields.length) return step.endDialog(values);
     const field = fields[index];
     const prompt = translate(step.context, this.deps.translator)(`fields.ask_${field}`, values);
-    return step.prompt(PROMPT, { prompt, validations: { field } });
+    return step.prompt(PROMPT, { prompt, validations: { field, about } satisfies FieldRules });
   }
 
   private async collect(step: WaterfallStepContext<FieldsOptions>) {
-    const { fields, index, values } = step.options;
+    const { fields, index, values, about } = step.options;
     const field = fields[index];
-    const checked = FIELD_CHECKS[field]((step.result as CustomerInput).text, localeOf(step.context));
+    const checked = FIELD_CHECKS[field]((step.result as CustomerInput).text, localeOf(step.context), about ?? {});
     const next = { ...values, [field]: checked.ok ? checked.value : '' };
-    return step.replaceDialog(this.id, { fields, index: index + 1, values: next } satisfies FieldsOptions);
+    return step.replaceDialog(this.id, { fields, index: index + 1, values: next, about } satisfies FieldsOptions);
   }
 }

@@ -1,3 +1,4 @@
+import { countryDisplayName } from '../src/cards';
 import {
   countryFromLocale,
   parseAddressLine,
@@ -7,6 +8,7 @@ import {
   parsePersonName,
   parsePhone,
   parsePostcode,
+  postcodeExample,
   parseQuantity,
   type ParseResult,
 } from '../src/domain/parsers';
@@ -56,9 +58,21 @@ export function checkCity(text: string): Checked<string> {
   return checked(parseCity(text), () => ['input.cityInvalid', { min, max }]);
 }
 
-export function checkPostcode(text: string): Checked<string> {
+/** The address a field belongs to, where its check depends on it (the postcode's format). */
+export interface FieldContext {
+  countryIso2?: string;
+  countryName?: string;
+}
+
+/** Asked only where the country needs one; checked for the country's format where it is known, else by length. */
+export function checkPostcode(text: string, locale = 'en', about: FieldContext = {}): Checked<string> {
   const [min, max] = OPENCART_LIMITS.postcode;
-  return checked(parsePostcode(text, true), () => ['input.postcodeInvalid', { min, max }]);
+  return checked(parsePostcode(text, true, about.countryIso2), (r) => {
+    if (r !== 'POSTCODE_FORMAT') return ['input.postcodeInvalid', { min, max }];
+    const country = countryDisplayName(about.countryIso2, about.countryName ?? about.countryIso2 ?? '', locale);
+    const example = postcodeExample(about.countryIso2);
+    return example ? ['input.postcodeFormatExample', { country, example }] : ['input.postcodeFormat', { country }];
+  });
 }
 
 export function checkCode(text: string): Checked<string> {

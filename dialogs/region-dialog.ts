@@ -17,6 +17,8 @@ export const NO_ZONE_ID = 0;
 export interface Region {
   countryId: number;
   countryName: string;
+  /** ISO 3166-1 alpha-2 ("DE"), or undefined where the store has none: for display names and postcode formats. */
+  countryIso2?: string;
   zoneId: number;
   zoneName: string;
   postcodeRequired: boolean;
@@ -121,5 +123,13 @@ export class RegionDialog extends ComponentDialog {
 }
 
 function regionOf(country: Country, zone: Pick<Zone, 'zoneId' | 'name'>): Region {
-  return { countryId: country.countryId, countryName: country.name, zoneId: zone.zoneId, zoneName: zone.name, postcodeRequired: country.postcodeRequired };
+  const iso2 = country.isoCode2.trim().toUpperCase();
+  return {
+    countryId: country.countryId,
+    countryName: country.name,
+    ...(/^[A-Z]{2}$/.test(iso2) ? { countryIso2: iso2 } : {}),
+    zoneId: zone.zoneId,
+    zoneName: zone.name,
+    postcodeRequired: country.postcodeRequired,
+  };
 }

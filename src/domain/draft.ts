@@ -37,7 +37,10 @@ export const addressSchema = z.object({
   city: z.string(),
   postcode: z.string().default(''),
   countryId: z.number().int().positive(),
+  /** As OpenCart has it: sent nowhere (OpenCart takes ids), shown where no ISO code is known. */
   countryName: z.string(),
+  /** ISO 3166-1 alpha-2 ("DE"), for the country's name in the customer's language; absent in older states. */
+  countryIso2: z.string().optional(),
   /** 0 for countries without regions: OpenCart accepts zone_id "0" (only an empty string is refused). */
   zoneId: z.number().int().min(0),
   zoneName: z.string(),

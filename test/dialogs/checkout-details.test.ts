@@ -39,6 +39,23 @@ dialogTable('addresses', [
     turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Atlantis', expect: ["I don't know that country"] }, { say: 'DE', expect: ['Which region or state in Germany?'] }, { say: 'Mordor', expect: ["I don't know that region"] }, { say: 'Bayern', expect: ['Which city?'] }, { say: 'München' }, { say: 'X', expect: ['Please type the street'] }, { say: 'Marienplatz 1', expect: ['postcode'] }, { say: '80331', expect: ['Shall we deliver to the same address?'] }],
   },
   {
+    name: "a postcode in the wrong format for the country is refused with an example of the country's format",
+    turns: [
+      ...ADD_MACBOOK,
+      ...CONTACT,
+      { say: 'Germany, Bayern' },
+      { say: 'München' },
+      { say: 'Marienplatz 1', expect: ['postcode'] },
+      { say: '8033', expect: ["That postcode doesn't look right for Germany. It looks like 10117 there."] },
+      { say: 'SW1A 2AA', expect: ["doesn't look right for Germany"] },
+      { say: '80331', expect: ['Shall we deliver to the same address?'] },
+    ],
+  },
+  {
+    name: 'a US ZIP code is taken as the US writes it',
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'California, USA' }, { say: 'Los Angeles' }, { say: '1 Main Street' }, { say: '9021', expect: ['It looks like 90210 there.'] }, { say: '90210-1234', expect: ['Shall we deliver to the same address?'] }],
+  },
+  {
     name: 'an ambiguous country is offered as buttons; no postcode where none is needed',
     turns: [...ADD_MACBOOK, ...CONTACT, { say: 'united', expect: ['Which one do you mean?', '[United Kingdom]', '[United States]'] }, { press: 'United Kingdom', expect: ['Which region or state in United Kingdom?'] }, { say: 'greater london' }, { say: 'London' }, { say: '10 Downing Street', expect: ['Shall we deliver to the same address?'], not: ['postcode'] }],
   },

@@ -1,8 +1,9 @@
+import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
 import { cleanText, hasLetterOrDigit, openCartLength, parsed, rejected, type ParseResult } from './result';
 
 export type AddressLineRejection = 'ADDRESS_EMPTY' | 'ADDRESS_TOO_SHORT' | 'ADDRESS_TOO_LONG' | 'ADDRESS_INVALID';
 export type CityRejection = 'CITY_EMPTY' | 'CITY_TOO_SHORT' | 'CITY_TOO_LONG' | 'CITY_INVALID';
-export type PostcodeRejection = 'POSTCODE_REQUIRED' | 'POSTCODE_TOO_SHORT' | 'POSTCODE_TOO_LONG' | 'POSTCODE_INVALID';
+export type PostcodeRejection = 'POSTCODE_REQUIRED' | 'POSTCODE_TOO_SHORT' | 'POSTCODE_TOO_LONG' | 'POSTCODE_INVALID' | 'POSTCODE_FORMAT';
 
 function boundedText<R extends string>(
   input: string,
@@ -42,14 +43,58 @@ export function parseCity(input: string): ParseResult<string, CityRejection> {
 }
 
 /**
- * Postcode: 2–10 letters, digits, spaces or hyphens, upper-cased. Only required where the country says so;
- * elsewhere an empty answer is fine and gives ''.
+ * Postcode: 2–10 letters, digits, spaces or hyphens, upper-cased (OpenCart's rule). Only required where the country
+ * says so; elsewhere an empty answer is fine and gives ''. A postcode given for a country whose format is known
+ * (ISO 3166-1 alpha-2, e.g. "DE") must also have that format: "8033" is refused for Germany.
  */
-export function parsePostcode(input: string, required: boolean): ParseResult<string, PostcodeRejection> {
+export function parsePostcode(input: string, required: boolean, countryIso2?: string): ParseResult<string, PostcodeRejection> {
   const text = cleanText(input).toUpperCase();
   if (text === '' || /^[-–—.]$/.test(text)) return required ? rejected('POSTCODE_REQUIRED') : parsed('');
   if (text.length > 10) return rejected('POSTCODE_TOO_LONG');
   if (!/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u.test(text) || !/\p{N}|[A-Z]/u.test(text)) return rejected('POSTCODE_INVALID');
   if (text.length < 2) return rejected('POSTCODE_TOO_SHORT');
+  if (hasPostcodeFormat(countryIso2) && !postcodeValidator(text, countryIso2)) return rejected('POSTCODE_FORMAT');
   return parsed(text);
+}
+
+/** True when the postcode format of this country (ISO 3166-1 alpha-2, upper case) is known. */
+export function hasPostcodeFormat(countryIso2: string | undefined): countryIso2 is string {
+  return countryIso2 !== undefined && /^[A-Z]{2}$/.test(countryIso2) && postcodeValidatorExistsForCountry(countryIso2);
+}
+
+/** A real postcode per country, to show what the format looks like (each one passes its country's check). */
+export const POSTCODE_EXAMPLES: Readonly<Record<string, string>> = {
+  AT: '1010',
+  AU: '2000',
+  BE: '1000',
+  BR: '01310-100',
+  BY: '220030',
+  CA: 'K1A 0B1',
+  CH: '8001',
+  CN: '100000',
+  CZ: '110 00',
+  DE: '10117',
+  DK: '1050',
+  ES: '28001',
+  FI: '00100',
+  FR: '75001',
+  GB: 'SW1A 2AA',
+  IE: 'D02 X285',
+  IN: '110001',
+  IT: '00184',
+  JP: '100-0001',
+  KZ: '010000',
+  LT: 'LT-01100',
+  NL: '1012 AB',
+  NO: '0150',
+  PL: '00-950',
+  PT: '1100-148',
+  RU: '101000',
+  SE: '111 22',
+  UA: '01001',
+  US: '90210',
+};
+
+export function postcodeExample(countryIso2: string | undefined): string | null {
+  return (countryIso2 && POSTCODE_EXAMPLES[countryIso2]) || null;
 }
