@@ -7,7 +7,7 @@ import { DIALOG } from './ids';
 import type { CustomerInput } from './input-prompt';
 import { problemKey } from './problems';
 import { RegionDialog, type Region } from './region-dialog';
-import { showTyping, stepValues, translate, type DialogDeps } from './turn';
+import { localeOf, showTyping, stepValues, translate, type DialogDeps } from './turn';
 import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from './yes-no';
 
 const SAVED_PROMPT = 'addressSavedPrompt';
@@ -39,7 +39,7 @@ export class AddressDialog extends ComponentDialog {
     const t = translate(step.context, this.deps.translator);
     await step.context.sendActivity(t(`address.intro_${step.options.kind}`));
     if (!saved || step.options.skipSaved) return step.next(null);
-    return step.prompt(SAVED_PROMPT, { prompt: yesNoQuestion(step.context, this.deps, t('address.useSaved', { address: addressText(saved) })) });
+    return step.prompt(SAVED_PROMPT, { prompt: yesNoQuestion(step.context, this.deps, t('address.useSaved', { address: addressText(saved, localeOf(step.context)) })) });
   }
 
   private async askRegion(step: WaterfallStepContext<AddressOptions>) {

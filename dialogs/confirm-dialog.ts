@@ -4,7 +4,7 @@ import type { YesNoRecognizer } from './commands';
 import { DIALOG } from './ids';
 import { InputPrompt, type CustomerInput } from './input-prompt';
 import { problemKey, problemSlot } from './problems';
-import { cardActivity, showTyping, translate, type DialogDeps } from './turn';
+import { cardActivity, localeOf, showTyping, translate, type DialogDeps } from './turn';
 import { answerValidator } from './validation';
 
 const PROMPT = 'confirmPrompt';
@@ -36,7 +36,7 @@ export class ConfirmDialog extends ComponentDialog {
       return step.endDialog({ redo: problemSlot(summary.problem) ?? 'cart' } satisfies ConfirmOutcome);
     }
     const orderKey = String((await this.deps.store.flow(step.context)).orderSeq);
-    return step.prompt(PROMPT, { prompt: cardActivity(step.context, summaryCard(summary.value, t, orderKey), t('summary.check')) });
+    return step.prompt(PROMPT, { prompt: cardActivity(step.context, summaryCard(summary.value, t, { locale: localeOf(step.context), orderKey }), t('summary.check')) });
   }
 
   private async act(step: WaterfallStepContext) {

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { choiceCard } from '../src/cards';
+import { choiceCard, countryDisplayName } from '../src/cards';
 import type { Catalog, Country, CountryRef, Resolution, Zone } from '../src/catalog/types';
 import { DIALOG } from './ids';
 import { InputPrompt, type CustomerInput } from './input-prompt';
@@ -77,8 +77,17 @@ export class RegionDialog extends ComponentDialog {
     if (found.kind === 'found') return null;
     if (found.kind === 'none') return { key: unknownKey };
     const candidates = found.candidates as T[];
-    const choices = candidates.slice(0, MAX_CANDIDATES).map((c) => ({ title: c.name, action: { a: 'pickc' as const, v: String(id(c)) } }));
+    const shown = candidates.slice(0, MAX_CANDIDATES);
+    const titles = await Promise.all(shown.map((c) => this.candidateTitle(ctx, c)));
+    const choices = shown.map((c, i) => ({ title: titles[i], action: { a: 'pickc' as const, v: String(id(c)) } }));
     return { key: 'address.whichOne', then: cardActivity(ctx, choiceCard({ choices })) };
+  }
+
+  /** Countries in the customer's language (from their ISO codes); regions as the store names them. */
+  private async candidateTitle(ctx: TurnContext, candidate: Named): Promise<string> {
+    if (!isCountryRef(candidate)) return candidate.name;
+    const country = await this.deps.catalog.country(candidate.countryId);
+    return countryDisplayName(country?.isoCode2, candidate.name, localeOf(ctx));
   }
 
   private async askCountry(step: WaterfallStepContext) {
@@ -103,7 +112,7 @@ export class RegionDialog extends ComponentDialog {
     if (!country.zones.length) return step.endDialog(regionOf(country, { zoneId: NO_ZONE_ID, name: '' }));
     if (zone) return step.endDialog(regionOf(country, zone));
     stepValues<{ country: Country }>(step).country = country;
-    return step.prompt(ZONE_PROMPT, { prompt: t('address.askZone', { country: country.name }), validations: { countryId } });
+    return step.prompt(ZONE_PROMPT, { prompt: t('address.askZone', { country: countryDisplayName(country.isoCode2, country.name, localeOf(step.context)) }), validations: { countryId } });
   }
 
   private async done(step: WaterfallStepContext) {
@@ -120,6 +129,10 @@ export class RegionDialog extends ComponentDialog {
     }
     return step.endDialog(regionOf(country, zone));
   }
+}
+
+function isCountryRef(x: Named): x is CountryRef {
+  return 'countryId' in x && !('zoneId' in x);
 }
 
 function regionOf(country: Country, zone: Pick<Zone, 'zoneId' | 'name'>): Region {

@@ -1,8 +1,9 @@
 /** A country's name in the customer's language from its ISO 3166-1 alpha-2 code; else the name the store has. */
 export function countryDisplayName(countryIso2: string | undefined, storeName: string, locale: string): string {
-  if (!countryIso2 || !/^[A-Z]{2}$/.test(countryIso2)) return storeName;
+  const code = countryIso2?.trim().toUpperCase();
+  if (!code || !/^[A-Z]{2}$/.test(code)) return storeName;
   try {
-    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }).of(countryIso2) ?? storeName;
+    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }).of(code) ?? storeName;
   } catch {
     // An unknown locale tag: the store's name is still right.
     return storeName;

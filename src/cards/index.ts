@@ -11,5 +11,5 @@ export { choiceCard } from './choice-card';
 export { cartCard, matchCartLines } from './cart-card';
 export { shippingMethodsCard } from './shipping-methods-card';
 export { paymentMethodsCard } from './payment-methods-card';
-export { summaryCard, addressText, CHANGEABLE_SLOTS, type ChangeableSlot } from './summary-card';
+export { summaryCard, addressText, CHANGEABLE_SLOTS, type ChangeableSlot, type SummaryCardOptions } from './summary-card';
 export { countryDisplayName } from './country-name';

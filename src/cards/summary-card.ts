@@ -1,15 +1,18 @@
 import type { OrderSummary } from '../domain/checkout-port';
 import type { Address } from '../domain/draft';
 import { matchCartLines } from './cart-card';
+import { countryDisplayName } from './country-name';
 import type { CardItem, CardModel, Translate } from './model';
 
 /** The parts of an order the customer can change from the summary. */
 export const CHANGEABLE_SLOTS = ['cart', 'contact', 'paymentAddress', 'shippingAddress', 'shippingMethod', 'paymentMethod', 'codes'] as const;
 export type ChangeableSlot = (typeof CHANGEABLE_SLOTS)[number];
 
-export function addressText(a: Address): string {
+/** One line; the country in the customer's language where its ISO code is known, the region as the store has it. */
+export function addressText(a: Address, locale: string): string {
   const region = [a.postcode, a.city].filter(Boolean).join(' ');
-  return [`${a.firstname} ${a.lastname}`, a.company, a.address1, a.address2, region, a.zoneName, a.countryName]
+  const country = countryDisplayName(a.countryIso2, a.countryName, locale);
+  return [`${a.firstname} ${a.lastname}`, a.company, a.address1, a.address2, region, a.zoneName, country]
     .filter(Boolean)
     .join(', ');
 }
@@ -22,11 +25,15 @@ function section(title: string, text: string, slot: ChangeableSlot, t: Translate
   return { title, text, buttons: changeButton(slot, t) };
 }
 
-/**
- * One card with lines, addresses, chosen methods and OpenCart's totals; every part has a change button.
- * `orderKey` goes with "place order", so a press on the card of an earlier order is recognised as such.
- */
-export function summaryCard(summary: OrderSummary, t: Translate, orderKey?: string): CardModel {
+export interface SummaryCardOptions {
+  /** The customer's language, for country names. */
+  locale: string;
+  /** Goes with "place order", so a press on the card of an earlier order is recognised as such. */
+  orderKey?: string;
+}
+
+/** One card with lines, addresses, chosen methods and OpenCart's totals; every part has a change button. */
+export function summaryCard(summary: OrderSummary, t: Translate, { locale, orderKey }: SummaryCardOptions): CardModel {
   const { draft, cart } = summary;
   const matched = matchCartLines(draft.lines, cart);
   const lines = draft.lines.map((l) => {
@@ -37,9 +44,9 @@ export function summaryCard(summary: OrderSummary, t: Translate, orderKey?: stri
   const items: CardItem[] = [{ title: t('summary.products'), facts: lines, buttons: changeButton('cart', t) }];
   const c = draft.contact;
   if (c) items.push(section(t('summary.contact'), `${c.firstname} ${c.lastname}, ${c.email}, ${c.telephone}`, 'contact', t));
-  if (draft.paymentAddress) items.push(section(t('summary.paymentAddress'), addressText(draft.paymentAddress), 'paymentAddress', t));
+  if (draft.paymentAddress) items.push(section(t('summary.paymentAddress'), addressText(draft.paymentAddress, locale), 'paymentAddress', t));
   if (summary.needsShipping) {
-    const shipTo = draft.shippingSameAsPayment || !draft.shippingAddress ? t('summary.sameAsPayment') : addressText(draft.shippingAddress);
+    const shipTo = draft.shippingSameAsPayment || !draft.shippingAddress ? t('summary.sameAsPayment') : addressText(draft.shippingAddress, locale);
     items.push(section(t('summary.shippingAddress'), shipTo, 'shippingAddress', t));
     if (draft.shippingMethod) items.push(section(t('summary.shippingMethod'), methodText(draft.shippingMethod), 'shippingMethod', t));
   }

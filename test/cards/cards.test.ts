@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import {
+  addressText,
   ADAPTIVE_CARD_CONTENT_TYPE,
   ADAPTIVE_CARD_VERSION,
   cartCard,
@@ -18,7 +19,7 @@ import {
   summaryCard,
   type CardModel,
 } from '../../src/cards';
-import { emptyDraft } from '../../src/domain/draft';
+import { emptyDraft, loadDraft } from '../../src/domain/draft';
 import { createTranslator } from '../../src/i18n';
 import { PRODUCTS } from '../dialogs/fakes';
 
@@ -58,7 +59,7 @@ const CARDS: [string, CardModel][] = [
   ['empty cart', cartCard([], cart, t)],
   ['shipping methods', shippingMethodsCard([{ code: 'flat', title: 'Flat', sortOrder: 1, error: null, quotes: [{ code: 'flat.flat', title: 'Flat', cost: 5, text: '$5.00' }] }], t)],
   ['payment methods', paymentMethodsCard([{ code: 'cod', title: 'Cash On Delivery', terms: '', sortOrder: 1 }], t)],
-  ['summary', summaryCard({ draft, cart, needsShipping: true, totals: cart.totals }, t)],
+  ['summary', summaryCard({ draft, cart, needsShipping: true, totals: cart.totals }, t, { locale: 'ru' })],
 ];
 
 describe.each(CARDS)('the %s card', (_name, model) => {
@@ -151,5 +152,33 @@ describe('store texts in markdown', () => {
     for (const escaped of ['Apple\\\\_Cinema \\\\*30\\\\*', 'a\\\\_b', 'x\\\\_y', '$1\\\\*', 'Red\\\\_1', 'sub\\\\*', 't\\\\_t']) expect(json).toContain(escaped);
     expect(json).toContain('"title":"Red_1 *"');
     expect(json).toContain('"url":"http://shop.test/a_b.jpg"');
+  });
+});
+
+describe('country names in addresses', () => {
+  const berlin = draft.paymentAddress!;
+
+  it.each([
+    ['de', 'Deutschland'],
+    ['ru', 'Германия'],
+    ['en', 'Germany'],
+  ])('are in the customer language (%s) from the ISO code; regions stay as the store has them', (locale, country) => {
+    expect(addressText({ ...berlin, countryIso2: 'DE' }, locale)).toBe(`Jane Doe, Unter den Linden 1, 10117 Berlin, Berlin, ${country}`);
+  });
+
+  it("fall back to the store's name for addresses saved before the ISO code was kept, or without one", () => {
+    const stored = JSON.parse(JSON.stringify({ ...emptyDraft(), paymentAddress: { ...berlin, countryName: 'Russian Federation' } })) as unknown;
+    const old = loadDraft(stored).paymentAddress!;
+    expect(old.countryIso2).toBeUndefined();
+    expect(addressText(old, 'de')).toMatch(/, Russian Federation$/);
+    expect(addressText({ ...berlin, countryIso2: '' }, 'ru')).toMatch(/, Germany$/);
+  });
+
+  it('are shown in the summary card in the customer language', () => {
+    const withIso = { ...draft, paymentAddress: { ...berlin, countryIso2: 'DE' } };
+    const de = (key: string, vars?: Record<string, unknown>) => translator.t('de', key, vars);
+    const json = JSON.stringify(renderCard('webchat', summaryCard({ draft: withIso, cart, needsShipping: true, totals: cart.totals }, de, { locale: 'de' })));
+    expect(json).toContain('10117 Berlin, Berlin, Deutschland');
+    expect(json).not.toContain('Germany');
   });
 });
