@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from '../src/log';
-import { escapeMarkdown, renderCard, type CardModel, type Translate } from '../src/cards';
+import { escapeMarkdown, prependText, renderCard, type CardModel, type Translate } from '../src/cards';
 import type { Catalog } from '../src/catalog/types';
 import type { CheckoutService } from '../src/domain/checkout-port';
 import type { SupportedLocale, Translator } from '../src/i18n';
@@ -36,11 +36,10 @@ export function cardActivity(ctx: TurnContext, model: CardModel, text?: string):
   return withLeadingText(ctx, renderCard(ctx.activity.channelId, model) as Partial<Activity>, text);
 }
 
-/** A rendered (markdown) message with a plain line of text put first, escaped for the channel. */
+/** A rendered (markdown) message with a plain line of text put first, escaped for the channel (one message still). */
 export function withLeadingText(ctx: TurnContext, rendered: Partial<Activity>, text?: string): Partial<Activity> {
   if (!text) return rendered;
-  const escaped = escapeMarkdown(ctx.activity.channelId, text);
-  return { ...rendered, text: rendered.text ? `${escaped}\n\n${rendered.text}` : escaped, textFormat: 'markdown' };
+  return { ...prependText(rendered, escapeMarkdown(ctx.activity.channelId, text)), textFormat: 'markdown' };
 }
 
 /**

@@ -18,8 +18,18 @@ export function matchCartLines(lines: DraftLine[], cart: CartView): Map<string, 
   return matched;
 }
 
+/** Longest product name in a button's title ("Remove: <name>"); Telegram cuts long buttons anyway. */
+const MAX_NAME_IN_BUTTON = 40;
+
+/** The line as a button names it: product and options, so two lines of one product stay apart. */
+function lineLabel(name: string, options: string): string {
+  const label = options ? `${name} (${options})` : name;
+  return label.length > MAX_NAME_IN_BUTTON ? `${label.slice(0, MAX_NAME_IN_BUTTON - 1).trimEnd()}…` : label;
+}
+
 function lineItem(line: DraftLine, cartLine: CartLine | undefined, t: Translate): CardItem {
   const options = line.optionLabels.map((o) => `${o.name}: ${o.value}`).join(', ');
+  const name = lineLabel(line.name, options);
   const facts = [{ label: t('cart.quantity'), value: String(line.quantity) }];
   if (cartLine) facts.push({ label: t('cart.price'), value: cartLine.price }, { label: t('cart.lineTotal'), value: cartLine.total });
   if (cartLine && !cartLine.inStock) facts.push({ label: t('cart.stock'), value: t('cart.notInStock') });
@@ -29,8 +39,8 @@ function lineItem(line: DraftLine, cartLine: CartLine | undefined, t: Translate)
     image: line.thumb,
     facts,
     buttons: [
-      { title: t('cart.changeQuantity'), action: { a: 'qty', v: line.lineId } },
-      { title: t('cart.remove'), action: { a: 'rm', v: line.lineId } },
+      { title: t('cart.changeQuantity'), fullTitle: t('cart.changeQuantityOf', { name }), action: { a: 'qty', v: line.lineId } },
+      { title: t('cart.remove'), fullTitle: t('cart.removeLine', { name }), action: { a: 'rm', v: line.lineId } },
     ],
   };
 }

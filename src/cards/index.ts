@@ -3,7 +3,7 @@ export * from './model';
 export * from './render';
 export { escapeMarkdown, markdownEscaper, MARKDOWN_SPECIALS_BY_CHANNEL, type MarkdownEscaper } from './markdown';
 export { ADAPTIVE_CARD_VERSION, ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-renderer';
-export { HERO_CARD_CONTENT_TYPE } from './hero-renderer';
+export { HERO_CARD_CONTENT_TYPE, prependText } from './hero-renderer';
 export { productResultsCard, priceText } from './product-results-card';
 export { categoriesCard } from './categories-card';
 export { optionCard, checkboxCard, TICKED_MARK } from './option-card';

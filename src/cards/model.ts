@@ -4,6 +4,11 @@ import type { CardAction } from './actions';
 export interface CardButton {
   title: string;
   action: CardAction;
+  /**
+   * The title where the button stands apart from its item, in one keyboard for the whole card ("Change: Contact",
+   * "Remove: Canon EOS 5D"); `title` where it is shown under its item.
+   */
+  fullTitle?: string;
 }
 
 export interface CardFact {
@@ -27,6 +32,11 @@ export interface CardModel {
   items?: CardItem[];
   /** Buttons that act on the whole card ("more results", "checkout"). */
   buttons?: CardButton[];
+  /**
+   * Items are pictures to browse (products found): where a channel sends one message per card (Telegram), they stay
+   * one card each with their photo. Otherwise such a channel gets the whole card as one message.
+   */
+  gallery?: boolean;
 }
 
 /** Translate a key of locales/<lng>/*.json for the current customer. */

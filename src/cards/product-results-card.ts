@@ -26,5 +26,5 @@ export function productResultsCard(view: ProductResultsView, t: Translate): Card
   const buttons = [];
   if (view.hasMore) buttons.push({ title: t('cards.moreResults'), action: { a: 'more' as const } });
   buttons.push({ title: t('cards.browseCategories'), action: { a: 'cats' as const } });
-  return { title: view.title, items: view.products.map((p) => productItem(p, t)), buttons };
+  return { title: view.title, items: view.products.map((p) => productItem(p, t)), buttons, gallery: true };
 }

@@ -17,12 +17,12 @@ export function addressText(a: Address, locale: string): string {
     .join(', ');
 }
 
-function changeButton(slot: ChangeableSlot, t: Translate) {
-  return [{ title: t('summary.change'), action: { a: 'chg' as const, v: slot } }];
+function changeButton(section: string, slot: ChangeableSlot, t: Translate) {
+  return [{ title: t('summary.change'), fullTitle: t('summary.changeSection', { section }), action: { a: 'chg' as const, v: slot } }];
 }
 
 function section(title: string, text: string, slot: ChangeableSlot, t: Translate): CardItem {
-  return { title, text, buttons: changeButton(slot, t) };
+  return { title, text, buttons: changeButton(title, slot, t) };
 }
 
 export interface SummaryCardOptions {
@@ -41,7 +41,7 @@ export function summaryCard(summary: OrderSummary, t: Translate, { locale, order
     const total = matched.get(l.lineId)?.total;
     return { label: `${l.quantity} × ${l.name}${options ? ` (${options})` : ''}`, value: total ?? '' };
   });
-  const items: CardItem[] = [{ title: t('summary.products'), facts: lines, buttons: changeButton('cart', t) }];
+  const items: CardItem[] = [{ title: t('summary.products'), facts: lines, buttons: changeButton(t('summary.products'), 'cart', t) }];
   const c = draft.contact;
   if (c) items.push(section(t('summary.contact'), `${c.firstname} ${c.lastname}, ${c.email}, ${c.telephone}`, 'contact', t));
   if (draft.paymentAddress) items.push(section(t('summary.paymentAddress'), addressText(draft.paymentAddress, locale), 'paymentAddress', t));

@@ -5,6 +5,7 @@ import {
   ADAPTIVE_CARD_VERSION,
   cartCard,
   categoriesCard,
+  CHANGEABLE_SLOTS,
   checkboxCard,
   choiceCard,
   decodeAction,
@@ -13,6 +14,7 @@ import {
   MAX_CALLBACK_BYTES,
   optionCard,
   paymentMethodsCard,
+  prependText,
   productResultsCard,
   renderCard,
   shippingMethodsCard,
@@ -32,6 +34,7 @@ const AC = requireCjs('adaptivecards/dist/adaptivecards.js') as {
 
 const translator = createTranslator();
 const t = (key: string, vars?: Record<string, unknown>) => translator.t('ru', key, vars);
+const en = (key: string, vars?: Record<string, unknown>) => translator.t('en', key, vars);
 
 const draft = emptyDraft();
 draft.lines = [
@@ -89,7 +92,7 @@ describe.each(CARDS)('the %s card', (_name, model) => {
     expect(Math.max(0, ...counts)).toBeLessThanOrEqual(6);
   });
 
-  it('is hero cards with short callback data on telegram, never an Adaptive Card', () => {
+  it('is hero cards with short callback data on telegram, never an Adaptive Card; one message unless a gallery', () => {
     const message = renderCard('telegram', model);
     for (const attachment of message.attachments) {
       expect(attachment.contentType).toBe('application/vnd.microsoft.card.hero');
@@ -97,8 +100,101 @@ describe.each(CARDS)('the %s card', (_name, model) => {
         expect(Buffer.byteLength(button.value)).toBeLessThanOrEqual(MAX_CALLBACK_BYTES);
         expect(decodeAction({ text: button.value }).kind).toBe('action');
       }
+      expect(((attachment.content as { text?: string }).text ?? '').length).toBeLessThanOrEqual(4096);
     }
     expect((message.text ?? '').length).toBeLessThanOrEqual(4096);
+    const buttonCount = (model.items ?? []).reduce((n, i) => n + (i.buttons?.length ?? 0), model.buttons?.length ?? 0);
+    if (model.gallery) expect(message.attachments.length).toBe((model.items?.length ?? 0) + (model.buttons?.length ? 1 : 0));
+    else expect(message.attachments).toHaveLength(buttonCount ? 1 : 0);
+  });
+});
+
+type Hero = { title?: string; text?: string; images?: { url: string; alt: string }[]; buttons: { title: string; value: string }[] };
+const heroOf = (message: ReturnType<typeof renderCard>, index = 0) => message.attachments[index].content as Hero;
+
+describe('cards on telegram', () => {
+  it('sends the summary as one message: every section with its value, the totals, labelled change buttons and "place order"', () => {
+    const message = renderCard('telegram', summaryCard({ draft, cart, needsShipping: true, totals: cart.totals }, t, { locale: 'ru', orderKey: '7' }));
+    expect(message.text).toBeUndefined();
+    expect(message.attachments).toHaveLength(1);
+    const card = heroOf(message);
+    for (const expected of [
+      '**Ваш заказ**',
+      '**Товары**\n2 × Canon EOS 5D (Select: Red): $196.00',
+      '**Контакты**\nJane Doe, jane@example.com, +49 30 901820',
+      'Jane Doe, Unter den Linden 1, 10117 Berlin, Berlin, Germany',
+      'Flat Shipping Rate — $5.00',
+      'Cash On Delivery',
+      'Total: $201.00',
+    ]) {
+      expect(card.text).toContain(expected);
+    }
+    expect(card.buttons.map((b) => b.title)).toEqual([
+      'Изменить: Товары',
+      'Изменить: Контакты',
+      'Изменить: Платёжный адрес',
+      'Изменить: Адрес доставки',
+      'Изменить: Доставка',
+      'Изменить: Оплата',
+      'Изменить: Купон / сертификат',
+      'Оформить заказ',
+    ]);
+    expect(card.buttons.map((b) => b.value)).toEqual([...CHANGEABLE_SLOTS.map((slot) => `oc:chg:${slot}`), 'oc:place:7']);
+  });
+
+  it('sends the cart as one message whose per-line buttons name their line', () => {
+    const blue = { ...draft.lines[0], lineId: 'b2c3d4e5-f6a7-8901-bcde-f12345678901', options: { '226': '16' }, optionLabels: [{ name: 'Select', value: 'Blue' }], quantity: 1 };
+    const long = { ...draft.lines[0], lineId: 'c3d4e5f6-a7b8-9012-cdef-123456789012', productId: 47, name: 'HP LP3065 with a very long product name that does not fit a button', options: {}, optionLabels: [] };
+    const message = renderCard('telegram', cartCard([draft.lines[0], blue, long], cart, en));
+    expect(message.attachments).toHaveLength(1);
+    const card = heroOf(message);
+    expect(card.text).toContain('**Canon EOS 5D**\nSelect: Red\nQuantity: 2');
+    expect(card.buttons.map((b) => b.title)).toEqual([
+      'Change quantity: Canon EOS 5D (Select: Red)',
+      'Remove: Canon EOS 5D (Select: Red)',
+      'Change quantity: Canon EOS 5D (Select: Blue)',
+      'Remove: Canon EOS 5D (Select: Blue)',
+      'Change quantity: HP LP3065 with a very long product name…',
+      'Remove: HP LP3065 with a very long product name…',
+      'Add something else',
+      'Checkout',
+    ]);
+    expect(card.buttons.slice(0, 4).map((b) => decodeAction({ text: b.value }))).toEqual([
+      { kind: 'action', action: { a: 'qty', v: draft.lines[0].lineId } },
+      { kind: 'action', action: { a: 'rm', v: draft.lines[0].lineId } },
+      { kind: 'action', action: { a: 'qty', v: blue.lineId } },
+      { kind: 'action', action: { a: 'rm', v: blue.lineId } },
+    ]);
+    // Under their own line (Adaptive Cards) the buttons keep their short titles.
+    expect(JSON.stringify(renderCard('webchat', cartCard([draft.lines[0]], cart, en)))).toContain('"title":"Change quantity","data"');
+  });
+
+  it('keeps products found as one photo card each, with the card buttons after them', () => {
+    const message = renderCard('telegram', productResultsCard({ title: 'Found', products: PRODUCTS.slice(0, 3), hasMore: true }, en));
+    expect(message.text).toBe('**Found**');
+    expect(message.attachments).toHaveLength(4);
+    expect(heroOf(message, 0)).toMatchObject({ title: 'Canon EOS 5D', images: [{ url: 'http://shop.test/image/30.jpg' }], buttons: [{ title: 'Choose', value: 'oc:pick:30' }] });
+    expect(heroOf(message, 3)).toEqual({ buttons: [expect.objectContaining({ title: 'More results' }), expect.objectContaining({ title: 'Browse categories' })] });
+  });
+
+  it('cuts a text over 4096 characters at a whole line', () => {
+    const many = Array.from({ length: 120 }, (_, i) => ({ ...draft.lines[0], lineId: `line-${i}`, name: `Product with a rather long name number ${i}` }));
+    const card = heroOf(renderCard('telegram', cartCard(many, cart, en)));
+    expect(card.text!.length).toBeLessThanOrEqual(4096);
+    expect(card.text!.endsWith('\n…')).toBe(true);
+    expect(card.buttons).toHaveLength(242);
+  });
+
+  it('puts a leading line inside the one card, and before the text of a gallery; the rendered message is left as it was', () => {
+    const one = renderCard('telegram', choiceCard({ text: 'Which?', choices: [{ title: 'Yes', action: { a: 'yes' } }] }));
+    const led = prependText(one, 'Please choose.');
+    expect(led.text).toBeUndefined();
+    expect(heroOf(led).text).toBe('Please choose.\n\nWhich?');
+    expect(heroOf(one).text).toBe('Which?');
+    const gallery = prependText(renderCard('telegram', productResultsCard({ title: 'Found', products: PRODUCTS.slice(0, 2), hasMore: false }, en)), 'Pick one.');
+    expect(gallery.text).toBe('Pick one.\n\n**Found**');
+    const adaptive = prependText(renderCard('webchat', choiceCard({ text: 'Which?', choices: [{ title: 'Yes', action: { a: 'yes' } }] })), 'Please choose.');
+    expect(adaptive.text).toBe('Please choose.');
   });
 });
 
@@ -137,10 +233,17 @@ describe('store texts in markdown', () => {
     items: [{ title: 'Red_1', subtitle: 'sub*', text: 't_t', image: 'http://shop.test/a_b.jpg', buttons: [{ title: 'Red_1 *', action: { a: 'opt', v: '1' } }] }],
   };
 
-  it('escapes card texts on telegram, keeps the bold title and plain button titles', () => {
+  it('escapes card texts on telegram, keeps the bold titles and plain button titles', () => {
     const message = renderCard('telegram', model);
-    expect(message.text).toBe('**Apple\\_Cinema \\*30\\***\na\\_b\nx\\_y: $1\\*');
     expect(message.textFormat).toBe('markdown');
+    const card = message.attachments[0].content as Hero;
+    expect(card.text).toBe('**Apple\\_Cinema \\*30\\***\na\\_b\nx\\_y: $1\\*\n\n**Red\\_1**\nsub\\*\nt\\_t');
+    expect(card.buttons[0].title).toBe('Red_1 *');
+  });
+
+  it('escapes the photo cards of a gallery on telegram, not image urls or alt texts', () => {
+    const message = renderCard('telegram', { ...model, gallery: true });
+    expect(message.text).toBe('**Apple\\_Cinema \\*30\\***\na\\_b\nx\\_y: $1\\*');
     const item = message.attachments[0].content as { title: string; subtitle: string; text: string; images: { url: string; alt: string }[]; buttons: { title: string }[] };
     expect(item).toMatchObject({ title: 'Red\\_1', subtitle: 'sub\\*', text: 't\\_t' });
     expect(item.images[0]).toEqual({ url: 'http://shop.test/a_b.jpg', alt: 'Red_1' });

@@ -5,10 +5,10 @@ dialogTable('the cart', [
     name: 'a line quantity is changed and a line removed from the cart card',
     turns: [
       ...ADD_MACBOOK,
-      { press: 'Change quantity', expect: ['How many MacBook would you like?'] },
+      { press: /^Change quantity/, expect: ['How many MacBook would you like?'] },
       { say: 'many', expect: ['Please type the quantity as a number'] },
       { say: '3', expect: ['Quantity: 3', '$1806.00'] },
-      { press: 'Remove', expect: ['Removed MacBook from your cart.', 'Your cart is empty.', 'What are you looking for?'] },
+      { press: /^Remove/, expect: ['Removed MacBook from your cart.', 'Your cart is empty.', 'What are you looking for?'] },
     ],
   },
   { name: '"add something else" goes back to searching', turns: [...ADD_MACBOOK, { press: 'Add something else', expect: ['What are you looking for?'] }] },
@@ -86,7 +86,7 @@ dialogTable('the summary', [
     name: 'changing the address from the summary asks only that again, then the methods it affects',
     turns: [
       ...TO_SUMMARY,
-      { press: 'Change', nth: 2, expect: ['Now the billing address.', 'Which country?'] },
+      { press: /^Change/, nth: 2, expect: ['Now the billing address.', 'Which country?'] },
       { say: 'GB' },
       { say: 'Greater London' },
       { say: 'London' },

@@ -30,8 +30,8 @@ dialogTable('buttons from old or forged cards', [
   { name: 'an old "choose" during contact details is refused clearly', turns: [...ADD_MACBOOK, { press: 'Checkout' }, { press: 'Choose', pressFrom: 0, expect: ['That button belongs to an earlier message'] }, { say: 'Jane', expect: ['last name'] }] },
   { name: 'a forged submit is refused, not a crash', turns: [...ADD_MACBOOK, { press: 'Checkout' }, { send: { value: { oc: { a: 'rm', v: 'x'.repeat(300) } } }, expect: ['That button belongs to an earlier message'] }, { send: { value: { hack: true } }, expect: ['That button belongs to an earlier message'] }] },
   { name: 'a forged Telegram callback while idle gets the greeting', turns: [{ say: 'oc:bogus:1', expect: ['That button belongs to an earlier message', 'I can take your order'] }] },
-  { name: 'an old cart button mid-checkout acts on the cart', turns: [...ADD_MACBOOK, ...CONTACT, { press: 'Remove', pressFrom: 2, expect: ['Removed MacBook from your cart.'] }] },
-  { name: 'an old summary "change" after the order is refused', turns: [...TO_SUMMARY, { press: 'Place order' }, { press: 'No' }, { say: 'canon' }, { press: 'Change', pressFrom: TO_SUMMARY.length - 1, nth: 6, expect: ['That button belongs to an earlier message'] }] },
+  { name: 'an old cart button mid-checkout acts on the cart', turns: [...ADD_MACBOOK, ...CONTACT, { press: /^Remove/, pressFrom: 2, expect: ['Removed MacBook from your cart.'] }] },
+  { name: 'an old summary "change" after the order is refused', turns: [...TO_SUMMARY, { press: 'Place order' }, { press: 'No' }, { say: 'canon' }, { press: /^Change/, pressFrom: TO_SUMMARY.length - 1, nth: 6, expect: ['That button belongs to an earlier message'] }] },
 ]);
 
 describe.each(CHANNELS)('resilience on %s', (channelId) => {
