@@ -96,6 +96,8 @@ export const COUNTRIES: Country[] = [
   { countryId: 222, name: 'United Kingdom', isoCode2: 'GB', isoCode3: 'GBR', postcodeRequired: false, zones: [{ zoneId: 3563, name: 'Greater London', code: 'GLO' }] },
   { countryId: 223, name: 'United States', isoCode2: 'US', isoCode3: 'USA', postcodeRequired: true, zones: [{ zoneId: 3624, name: 'California', code: 'CA' }] },
   { countryId: 176, name: 'Russian Federation', isoCode2: 'RU', isoCode3: 'RUS', postcodeRequired: true, zones: [{ zoneId: 2761, name: 'Kaliningrad Oblast', code: 'KGD' }, { zoneId: 2785, name: 'Moscow', code: 'MOW' }] },
+  /** Its ISO code "CA" is also California's zone code. */
+  { countryId: 38, name: 'Canada', isoCode2: 'CA', isoCode3: 'CAN', postcodeRequired: true, zones: [{ zoneId: 610, name: 'Ontario', code: 'ON' }] },
   /** No regions at all: OpenCart takes zone_id 0. */
   { countryId: 141, name: 'Monaco', isoCode2: 'MC', isoCode3: 'MCO', postcodeRequired: false, zones: [] },
 ];

@@ -1,5 +1,5 @@
 import { CHANNELS, botUnderTest, shown } from './harness';
-import { ADD_MACBOOK, CONTACT, dialogTable } from './table';
+import { ADD_MACBOOK, CONTACT, FINISH_US, dialogTable } from './table';
 import type { FakeCheckout } from './fakes';
 
 dialogTable('country and region in one answer', [
@@ -27,6 +27,15 @@ dialogTable('country and region in one answer', [
     name: 'neither part a country is refused, with the country question kept open',
     turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Gondor, Mordor', expect: ["I don't know that country"] }, { say: 'Moscow, Russia', expect: ['Which city?'] }],
   },
+]);
+
+dialogTable('country and region in other spellings', [
+  { name: 'ISO 3166-2 "US-CA"', turns: [...ADD_MACBOOK, ...CONTACT, { say: 'US-CA', expect: ['Which city?'], not: ['Which region', "I don't know"] }, ...FINISH_US] },
+  { name: 'codes "CA, US" (CA is also Canada)', turns: [...ADD_MACBOOK, ...CONTACT, { say: 'CA, US', expect: ['Which city?'], not: ['Which region', "I don't know"] }, ...FINISH_US] },
+  { name: '"California USA" without a comma', turns: [...ADD_MACBOOK, ...CONTACT, { say: 'California USA', expect: ['Which city?'], not: ['Which region', "I don't know"] }, ...FINISH_US] },
+  { name: '"USA California", the country first', turns: [...ADD_MACBOOK, ...CONTACT, { say: 'USA California', expect: ['Which city?'], not: ['Which region'] }, ...FINISH_US] },
+  { name: 'a country of two words stays a country ("United States")', turns: [...ADD_MACBOOK, ...CONTACT, { say: 'United States', expect: ['Which region or state in'] }] },
+  { name: '"Canada" alone is still Canada', turns: [...ADD_MACBOOK, ...CONTACT, { say: 'CA', expect: ['Which region or state in Canada?'] }] },
 ]);
 
 describe.each(CHANNELS)('a country without regions on %s', (channelId) => {

@@ -1,3 +1,4 @@
+import type { FakeCheckout } from './fakes';
 import { CHANNELS, botUnderTest, shown, type BotUnderTest, type BotUnderTestOptions, type ChannelId } from './harness';
 
 /** One customer turn: say text, press a button of the last replies (or of the replies `from` turns ago), or send raw. */
@@ -78,4 +79,27 @@ export const TO_SUMMARY: Turn[] = [
   { press: /^Flat Shipping Rate/, expect: ['How would you like to pay?'] },
   { press: 'Cash On Delivery', expect: ['coupon or gift voucher'] },
   { press: 'No code', expect: ['Please check your order.', 'Place order'] },
+];
+
+/** The rest of the US address, ending at the shipping question; then the address sent must be Californian. */
+export const FINISH_US: Turn[] = [
+  { say: 'Los Angeles', expect: ['Street and house number?'] },
+  { say: '1 Main Street', expect: ['postcode'] },
+  {
+    say: '90001',
+    expect: ['Shall we deliver to the same address?'],
+  },
+  {
+    act: (bot) => {
+      expect((bot.checkout as FakeCheckout).paymentAddresses.at(-1)).toMatchObject({
+        countryId: 223,
+        countryName: 'United States',
+        zoneId: 3624,
+        zoneName: 'California',
+        city: 'Los Angeles',
+        address1: '1 Main Street',
+        postcode: '90001',
+      });
+    },
+  },
 ];
