@@ -2,9 +2,10 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { addressText } from '../src/cards';
 import type { Address } from '../src/domain/draft';
 import type { YesNoRecognizer } from './commands';
-import { FieldsDialog, type FieldName, type FieldsOptions } from './fields-dialog';
+import { FieldsDialog, resumeFields, type FieldName } from './fields-dialog';
 import { DIALOG } from './ids';
 import type { CustomerInput } from './input-prompt';
+import { dropFormInProgress, formInProgress, hasFormInProgress, type FormKey } from './order-state';
 import { problemKey } from './problems';
 import { RegionDialog, type Region } from './region-dialog';
 import { localeOf, showTyping, stepValues, translate, type DialogDeps } from './turn';
@@ -16,6 +17,12 @@ export interface AddressOptions {
   kind: 'payment' | 'shipping';
   skipSaved?: boolean;
 }
+
+/** Where this address's answers are kept while it is being typed. */
+export function addressForm(kind: AddressOptions['kind']): FormKey {
+  return kind === 'payment' ? 'address.payment' : 'address.shipping';
+}
+const formOf = (options: AddressOptions) => addressForm(options.kind);
 
 /** A payment or shipping address: country and region (as ids), city, street, postcode where the country needs one. */
 export class AddressDialog extends ComponentDialog {
@@ -35,6 +42,8 @@ export class AddressDialog extends ComponentDialog {
   }
 
   private async offerSaved(step: WaterfallStepContext<AddressOptions>) {
+    // Answers kept from before an anytime command ("cart", a language): go on at the open question.
+    if (hasFormInProgress(await this.deps.store.flow(step.context), formOf(step.options))) return step.next(null);
     const saved = await this.saved(step);
     const t = translate(step.context, this.deps.translator);
     await step.context.sendActivity(t(`address.intro_${step.options.kind}`));
@@ -45,20 +54,24 @@ export class AddressDialog extends ComponentDialog {
   private async askRegion(step: WaterfallStepContext<AddressOptions>) {
     const saved = await this.saved(step);
     if (saved && step.result && yesNoAnswer(step.result as CustomerInput, this.words)) return step.endDialog(await this.store(step, saved));
-    return step.beginDialog(DIALOG.region);
+    const kept = formInProgress(await this.deps.store.flow(step.context), formOf(step.options)).region;
+    return kept ? step.next(kept) : step.beginDialog(DIALOG.region);
   }
 
   private async askFields(step: WaterfallStepContext<AddressOptions>) {
     const region = step.result as Region;
     stepValues<{ region: Region }>(step).region = region;
+    const form = formInProgress(await this.deps.store.flow(step.context), formOf(step.options));
+    form.region = region;
     const fields: FieldName[] = region.postcodeRequired ? ['city', 'address1', 'postcode'] : ['city', 'address1'];
     const about = { countryIso2: region.countryIso2, countryName: region.countryName };
-    return step.beginDialog(DIALOG.fields, { fields, index: 0, values: {}, about } satisfies FieldsOptions);
+    return step.beginDialog(DIALOG.fields, resumeFields(fields, form.values, { about, form: formOf(step.options) }));
   }
 
   private async save(step: WaterfallStepContext<AddressOptions>) {
     const region = stepValues<{ region: Region }>(step).region!;
     const fields = step.result as Partial<Record<FieldName, string>>;
+    dropFormInProgress(await this.deps.store.flow(step.context), formOf(step.options));
     const state = await this.deps.store.checkout(step.context);
     const contact = state.draft.contact;
     const address: Address = {

@@ -1,14 +1,16 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Contact } from '../src/domain/draft';
 import type { YesNoRecognizer } from './commands';
-import { FieldsDialog, type FieldsOptions } from './fields-dialog';
+import { FieldsDialog, resumeFields } from './fields-dialog';
 import { DIALOG } from './ids';
 import type { CustomerInput } from './input-prompt';
+import { dropFormInProgress, formInProgress, hasFormInProgress, type FormKey } from './order-state';
 import { problemKey } from './problems';
 import { showTyping, translate, type DialogDeps } from './turn';
 import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from './yes-no';
 
 const SAVED_PROMPT = 'contactSavedPrompt';
+const FORM: FormKey = 'contact';
 
 /** First name, last name, email and phone, checked before OpenCart sees them; a returning customer's are offered. */
 export class ContactDialog extends ComponentDialog {
@@ -22,7 +24,8 @@ export class ContactDialog extends ComponentDialog {
 
   private async offerSaved(step: WaterfallStepContext<{ skipSaved?: boolean }>) {
     const saved = (await this.deps.store.profile(step.context)).contact;
-    if (!saved || step.options.skipSaved) return step.next(null);
+    const resuming = hasFormInProgress(await this.deps.store.flow(step.context), FORM);
+    if (!saved || step.options.skipSaved || resuming) return step.next(null);
     const t = translate(step.context, this.deps.translator);
     const text = t('contact.useSaved', { name: `${saved.firstname} ${saved.lastname}`, email: saved.email, telephone: saved.telephone });
     return step.prompt(SAVED_PROMPT, { prompt: yesNoQuestion(step.context, this.deps, text) });
@@ -31,12 +34,13 @@ export class ContactDialog extends ComponentDialog {
   private async askFields(step: WaterfallStepContext<{ skipSaved?: boolean }>) {
     const saved = (await this.deps.store.profile(step.context)).contact;
     if (saved && step.result && yesNoAnswer(step.result as CustomerInput, this.words)) return step.next(saved);
-    const options: FieldsOptions = { fields: ['firstname', 'lastname', 'email', 'telephone'], index: 0, values: {} };
-    return step.beginDialog(DIALOG.fields, options);
+    const kept = formInProgress(await this.deps.store.flow(step.context), FORM).values;
+    return step.beginDialog(DIALOG.fields, resumeFields(['firstname', 'lastname', 'email', 'telephone'], kept, { form: FORM }));
   }
 
   private async save(step: WaterfallStepContext<{ skipSaved?: boolean }>) {
     const contact = step.result as Contact;
+    dropFormInProgress(await this.deps.store.flow(step.context), FORM);
     const state = await this.deps.store.checkout(step.context);
     await showTyping(step.context);
     const result = await this.deps.checkout.setContact(state, contact);

@@ -2,6 +2,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { checkCity, checkEmail, checkName, checkPhone, checkPostcode, checkStreet, type Checked, type FieldContext } from './input-checks';
 import { DIALOG } from './ids';
 import { InputPrompt, type CustomerInput } from './input-prompt';
+import { formInProgress, type FormKey } from './order-state';
 import { localeOf, translate, type DialogDeps } from './turn';
 import { answerValidator, refusalOf } from './validation';
 
@@ -23,6 +24,16 @@ export interface FieldsOptions {
   values: Partial<Record<FieldName, string>>;
   /** What the checks need to know about the address (its country, for the postcode). */
   about?: FieldContext;
+  /** Where the answers are kept while the form is filled (see formsInProgress). */
+  form?: FormKey;
+}
+
+/** Options that go on where the kept answers of the form end: the first field not answered yet. */
+export function resumeFields(fields: FieldName[], kept: Partial<Record<string, string>>, rest: Pick<FieldsOptions, 'about' | 'form'>): FieldsOptions {
+  const values: Partial<Record<FieldName, string>> = {};
+  for (const field of fields) if (kept[field] !== undefined) values[field] = kept[field];
+  const index = fields.findIndex((f) => values[f] === undefined);
+  return { fields, index: index < 0 ? fields.length : index, values, ...rest };
 }
 
 interface FieldRules {
@@ -57,10 +68,11 @@ export class FieldsDialog extends ComponentDialog {
   }
 
   private async collect(step: WaterfallStepContext<FieldsOptions>) {
-    const { fields, index, values, about } = step.options;
+    const { fields, index, values, about, form } = step.options;
     const field = fields[index];
     const checked = FIELD_CHECKS[field]((step.result as CustomerInput).text, localeOf(step.context), about ?? {});
     const next = { ...values, [field]: checked.ok ? checked.value : '' };
-    return step.replaceDialog(this.id, { fields, index: index + 1, values: next, about } satisfies FieldsOptions);
+    if (form) formInProgress(await this.deps.store.flow(step.context), form).values = { ...next };
+    return step.replaceDialog(this.id, { fields, index: index + 1, values: next, about, form } satisfies FieldsOptions);
   }
 }

@@ -5,7 +5,7 @@ import type { CartOutcome } from './cart-dialog';
 import type { ConfirmOutcome } from './confirm-dialog';
 import { rememberOrderDetails } from './consent-dialog';
 import { DIALOG, type DialogId } from './ids';
-import { PLACED_ORDERS_KEPT, type FlowState } from './order-state';
+import { dropFormInProgress, PLACED_ORDERS_KEPT, type FlowState, type FormKey } from './order-state';
 import { stepValues, translate, type DialogDeps } from './turn';
 
 export interface OrderFlowOptions {
@@ -23,7 +23,12 @@ export const REDO_ALSO: Readonly<Partial<Record<ChangeableSlot, ChangeableSlot[]
   shippingAddress: ['shippingMethod'],
 };
 
+/** The form a slot is typed in: asking the slot again starts it afresh. */
+const SLOT_FORMS: Partial<Record<ChangeableSlot, FormKey>> = { contact: 'contact', paymentAddress: 'address.payment', shippingAddress: 'address.shipping' };
+
 export function requestRedo(flow: FlowState, slot: ChangeableSlot): void {
+  const form = SLOT_FORMS[slot];
+  if (form) dropFormInProgress(flow, form);
   for (const s of [slot, ...(REDO_ALSO[slot] ?? [])]) if (!flow.redo.includes(s)) flow.redo.push(s);
 }
 

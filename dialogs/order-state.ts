@@ -6,6 +6,25 @@ import { addressSchema, contactSchema, emptyDraft, loadDraft } from '../src/doma
 import { SUPPORTED_LOCALES } from '../src/i18n/locale';
 import type { OpenCartSessionState } from '../src/opencart/api';
 
+/** A country and region as the region question answered them (see region-dialog's Region). */
+export const regionSchema = z.object({
+  countryId: z.number().int(),
+  countryName: z.string(),
+  countryIso2: z.string().optional(),
+  zoneId: z.number().int(),
+  zoneName: z.string(),
+  postcodeRequired: z.boolean(),
+});
+
+/** Answers of a form not finished yet, so an anytime command ("cart", a language) that restarts the question keeps them. */
+export const formInProgressSchema = z.object({
+  region: regionSchema.nullable().default(null),
+  values: z.record(z.string(), z.string()).default({}),
+});
+export type FormInProgress = z.infer<typeof formInProgressSchema>;
+/** The forms whose answers are kept while they are being filled. */
+export type FormKey = 'contact' | 'address.payment' | 'address.shipping';
+
 /** Where the conversation is in the checkout, beyond what the draft says. Plain JSON, validated on load. */
 export const flowStateSchema = z.object({
   chosenLocale: z.enum(SUPPORTED_LOCALES).nullable().default(null),
@@ -20,6 +39,8 @@ export const flowStateSchema = z.object({
   orderSeq: z.number().int().min(0).default(0),
   /** Recently placed orders by their orderSeq, to answer an old "place order" button with its own number. */
   placedOrders: z.array(z.object({ seq: z.number().int(), orderId: z.number().int() })).default([]),
+  /** Forms being filled, by FormKey; dropped when the form is sent, asked afresh or the order is reset. */
+  formsInProgress: z.record(z.string(), formInProgressSchema).default({}),
 });
 export const PLACED_ORDERS_KEPT = 5;
 export type FlowState = z.infer<typeof flowStateSchema>;
@@ -106,6 +127,21 @@ export class OrderStateStore {
     ctx.turnState.set(key, value);
     return value;
   }
+}
+
+/** The answers kept for a form, created empty on first use. */
+export function formInProgress(flow: FlowState, key: FormKey): FormInProgress {
+  return (flow.formsInProgress[key] ??= { region: null, values: {} });
+}
+
+/** Whether anything of the form was answered already. */
+export function hasFormInProgress(flow: FlowState, key: FormKey): boolean {
+  const form = flow.formsInProgress[key];
+  return !!form && (form.region !== null || Object.keys(form.values).length > 0);
+}
+
+export function dropFormInProgress(flow: FlowState, key: FormKey): void {
+  delete flow.formsInProgress[key];
 }
 
 function cacheKey(name: string): symbol {

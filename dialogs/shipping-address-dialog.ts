@@ -1,8 +1,9 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { AddressDialog } from './address-dialog';
+import { AddressDialog, addressForm } from './address-dialog';
 import type { YesNoRecognizer } from './commands';
 import { DIALOG } from './ids';
 import type { CustomerInput } from './input-prompt';
+import { hasFormInProgress } from './order-state';
 import { problemKey } from './problems';
 import { showTyping, translate, type DialogDeps } from './turn';
 import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from './yes-no';
@@ -20,6 +21,8 @@ export class ShippingAddressDialog extends ComponentDialog {
   }
 
   private async ask(step: WaterfallStepContext) {
+    // A shipping address half typed before an anytime command: "no" was answered already.
+    if (hasFormInProgress(await this.deps.store.flow(step.context), addressForm('shipping'))) return step.replaceDialog(DIALOG.address, { kind: 'shipping' });
     const t = translate(step.context, this.deps.translator);
     return step.prompt(SAME_PROMPT, { prompt: yesNoQuestion(step.context, this.deps, t('address.shipToSame')) });
   }
