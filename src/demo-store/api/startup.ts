@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { currencyByCode, type SessionData, type StoreState } from '../state';
 import { taxAddressesFor } from '../tax';
 import type { ApiContext } from './context';
-import type { PhpArray } from '../php';
 
 const ONE_HOUR = 60 * 60 * 1000;
 const SESSION_ID = /^[a-zA-Z0-9,-]{22,52}$/;
@@ -58,17 +57,10 @@ export function saveSession(state: StoreState, sessionId: string, data: SessionD
   state.sessions.set(sessionId, { data: structuredClone(data), expiresAt: now + state.sessionLifetimeMs });
 }
 
-export interface ContextInput {
-  state: StoreState;
+/** The request as the server read it; startup derives the rest of ApiContext from it. */
+export type ContextInput = Pick<ApiContext, 'state' | 'now' | 'ip' | 'method' | 'post' | 'query' | 'userAgent' | 'acceptLanguage'> & {
   started: StartedSession;
-  now: number;
-  ip: string;
-  method: string;
-  post: PhpArray;
-  query: URLSearchParams;
-  userAgent: string;
-  acceptLanguage: string;
-}
+};
 
 /** What startup derives from the session before the route runs: currency, customer group, tax addresses. */
 export function buildContext(input: ContextInput): ApiContext {
