@@ -1,6 +1,7 @@
 import type { ProductQuery } from '../types';
 import { foldText } from './fold';
-import { NUMBER_WORDS, OPTION_WORD_STEMS, STOP_PHRASES, STOP_WORDS } from './vocabulary-words';
+import { countWord } from './number-words';
+import { OPTION_WORD_STEMS, STOP_PHRASES, STOP_WORDS } from './vocabulary-words';
 
 const MAX_QUANTITY = 9999;
 
@@ -29,7 +30,7 @@ function quantityOf(word: string): number | null {
     const value = Number(digits);
     return value > 0 && value <= MAX_QUANTITY ? value : null;
   }
-  return NUMBER_WORDS[word] ?? null;
+  return countWord(word);
 }
 
 function removeStopPhrases(folded: string): string {

@@ -1,13 +1,5 @@
 /** Word lists for reading product requests in English, German and Russian. All entries are folded (see foldText). */
 
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  dozen: 12, couple: 2, pair: 2,
-  eins: 1, zwei: 2, drei: 3, vier: 4, funf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwolf: 12,
-  один: 1, одна: 1, одну: 1, одно: 1, два: 2, две: 2, двух: 2, пару: 2, три: 3, трех: 3, четыре: 4, четырех: 4,
-  пять: 5, шесть: 6, семь: 7, восемь: 8, девять: 9, десять: 10, одиннадцать: 11, двенадцать: 12, дюжину: 12,
-};
-
 /** Phrases of wanting and politeness, removed before searching ("i need", "ich möchte", "мне нужно"). */
 export const STOP_PHRASES: readonly string[] = [
   'i would like', 'i d like', 'id like', 'i need', 'i want', 'i ll take', 'can i have', 'could i have', 'can i get',

@@ -4,4 +4,4 @@ export * from './address';
 export * from './quantity';
 export * from './yes-no';
 export * from './codes';
-export { numberFromWords } from './number-words';
+export { numberFromWords } from '../../catalog/query/number-words';

@@ -1,4 +1,4 @@
-import { numberFromWords } from './number-words';
+import { numberFromWords } from '../../catalog/query/number-words';
 import { cleanText, parsed, rejected, type ParseResult } from './result';
 
 export type QuantityRejection =

@@ -1,16 +1,25 @@
-/** Cardinal number words in en/ru/de, lower case; enough for order quantities. */
+import { foldText } from './fold';
+
+/**
+ * Number words in en/ru/de, lower case: the one table behind quantities in search texts (countWord) and in
+ * answers to "how many?" (numberFromWords, used by the domain's quantity parser).
+ */
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, a: 1, an: 1, single: 1, two: 2, couple: 2, pair: 2, three: 3, four: 4, five: 5, six: 6,
   seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12, thirteen: 13, fourteen: 14,
   fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  ноль: 0, один: 1, одна: 1, одно: 1, одну: 1, два: 2, две: 2, пара: 2, пару: 2, три: 3, четыре: 4, пять: 5,
+  ноль: 0, один: 1, одна: 1, одно: 1, одну: 1, два: 2, две: 2, двух: 2, пара: 2, пару: 2, три: 3, трех: 3, четыре: 4,
+  четырех: 4, пять: 5,
   шесть: 6, семь: 7, восемь: 8, девять: 9, десять: 10, одиннадцать: 11, двенадцать: 12, дюжина: 12, дюжину: 12,
   тринадцать: 13, четырнадцать: 14, пятнадцать: 15, шестнадцать: 16, семнадцать: 17, восемнадцать: 18,
   девятнадцать: 19,
-  null: 0, ein: 1, eins: 1, eine: 1, einen: 1, einem: 1, zwei: 2, paar: 2, drei: 3, vier: 4, fünf: 5, sechs: 6,
-  sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, dutzend: 12, dreizehn: 13, vierzehn: 14,
+  null: 0, ein: 1, eins: 1, eine: 1, einen: 1, einem: 1, zwei: 2, paar: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6,
+  sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, zwoelf: 12, dutzend: 12, dreizehn: 13, vierzehn: 14,
   fünfzehn: 15, sechzehn: 16, siebzehn: 17, achtzehn: 18, neunzehn: 19,
 };
+
+/** Words that mean one only as an article ("a macbook", "eine Kamera"): a count in an answer, not in a search. */
+const ARTICLES = new Set(['a', 'an', 'single', 'ein', 'eine', 'einen', 'einem']);
 
 const TENS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
@@ -44,4 +53,16 @@ function singleWord(word: string): number | null {
     if (unit !== undefined && unit > 0 && unit < 10 && tens !== undefined && tens < 100) return tens + unit;
   }
   return null;
+}
+
+let countWords: Map<string, number> | null = null;
+
+/** A single folded word of a search text that counts things ("two", "zwei", "двух"); not articles, not zero. */
+export function countWord(foldedWord: string): number | null {
+  countWords ??= new Map(
+    Object.entries(UNITS)
+      .filter(([word, value]) => value > 0 && !ARTICLES.has(word))
+      .map(([word, value]) => [foldText(word), value]),
+  );
+  return countWords.get(foldedWord) ?? null;
 }
