@@ -1,21 +1,21 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { decodeAction } from '../src/cards';
-import { AddressDialog } from './address-dialog';
-import { CartDialog } from './cart-dialog';
-import { CodesDialog } from './codes-dialog';
-import { CommandRecognizer, YesNoRecognizer } from './commands';
-import { ConfirmDialog } from './confirm-dialog';
-import { ConsentDialog } from './consent-dialog';
-import { ContactDialog } from './contact-dialog';
-import { greetingActivity } from './greeting';
+import { AddressDialog } from './checkout/address-dialog';
+import { CartDialog } from './shopping/cart-dialog';
+import { CodesDialog } from './checkout/codes-dialog';
+import { CommandRecognizer, YesNoRecognizer } from './commands/commands';
+import { ConfirmDialog } from './checkout/confirm-dialog';
+import { ConsentDialog } from './checkout/consent-dialog';
+import { ContactDialog } from './checkout/contact-dialog';
+import { greetingActivity } from './commands/greeting';
 import { DIALOG } from './ids';
-import { handleInterruption } from './interruptions';
+import { handleInterruption } from './commands/interruptions';
 import { OrderFlowDialog, type OrderFlowOptions } from './order-flow-dialog';
-import { PaymentMethodDialog } from './payment-method-dialog';
-import { ShippingAddressDialog } from './shipping-address-dialog';
-import { ShippingMethodDialog } from './shipping-method-dialog';
-import { ShoppingDialog } from './shopping-dialog';
+import { PaymentMethodDialog } from './checkout/payment-method-dialog';
+import { ShippingAddressDialog } from './checkout/shipping-address-dialog';
+import { ShippingMethodDialog } from './checkout/shipping-method-dialog';
+import { ShoppingDialog } from './shopping/shopping-dialog';
 import { translate, type DialogDeps } from './turn';
 
 /**

@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStep, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CardAction, ChangeableSlot } from '../src/cards';
-import type { CartOutcome } from './cart-dialog';
-import type { ConfirmOutcome } from './confirm-dialog';
-import { rememberOrderDetails } from './consent-dialog';
+import type { CartOutcome } from './shopping/cart-dialog';
+import type { ConfirmOutcome } from './checkout/confirm-dialog';
+import { rememberOrderDetails } from './checkout/consent-dialog';
 import { DIALOG, type DialogId } from './ids';
 import { dropFormInProgress, PLACED_ORDERS_KEPT, type FlowState, type FormKey } from './order-state';
 import { stepValues, translate, type DialogDeps } from './turn';

@@ -1,4 +1,4 @@
-import { checkPostcode } from '../../dialogs/input-checks';
+import { checkPostcode } from '../../dialogs/prompts/input-checks';
 import { hasPostcodeFormat, parsePostcode, POSTCODE_EXAMPLES, postcodeExample } from '../../src/domain/parsers';
 import { createTranslator } from '../../src/i18n';
 

@@ -1,15 +1,15 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { addressText } from '../src/cards';
-import type { Address } from '../src/domain/draft';
-import type { YesNoRecognizer } from './commands';
+import { addressText } from '../../src/cards';
+import type { Address } from '../../src/domain/draft';
+import type { YesNoRecognizer } from '../commands/commands';
 import { FieldsDialog, resumeFields, type FieldName } from './fields-dialog';
-import { DIALOG } from './ids';
-import type { CustomerInput } from './input-prompt';
-import { dropFormInProgress, formInProgress, hasFormInProgress, type FormKey } from './order-state';
-import { problemKey } from './problems';
+import { DIALOG } from '../ids';
+import type { CustomerInput } from '../prompts/input-prompt';
+import { dropFormInProgress, formInProgress, hasFormInProgress, type FormKey } from '../order-state';
+import { problemKey } from '../prompts/problems';
 import { RegionDialog, type Region } from './region-dialog';
-import { localeOf, showTyping, stepValues, translate, type DialogDeps } from './turn';
-import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from './yes-no';
+import { localeOf, showTyping, stepValues, translate, type DialogDeps } from '../turn';
+import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from '../prompts/yes-no';
 
 const SAVED_PROMPT = 'addressSavedPrompt';
 

@@ -1,11 +1,11 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { CHANGEABLE_SLOTS, summaryCard, type ChangeableSlot } from '../src/cards';
-import type { YesNoRecognizer } from './commands';
-import { DIALOG } from './ids';
-import { InputPrompt, type CustomerInput } from './input-prompt';
-import { problemKey, problemSlot } from './problems';
-import { cardActivity, localeOf, showTyping, translate, type DialogDeps } from './turn';
-import { answerValidator } from './validation';
+import { CHANGEABLE_SLOTS, summaryCard, type ChangeableSlot } from '../../src/cards';
+import type { YesNoRecognizer } from '../commands/commands';
+import { DIALOG } from '../ids';
+import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
+import { problemKey, problemSlot } from '../prompts/problems';
+import { cardActivity, localeOf, showTyping, translate, type DialogDeps } from '../turn';
+import { answerValidator } from '../prompts/validation';
 
 const PROMPT = 'confirmPrompt';
 export const CONFIRM_PROMPT_ID = PROMPT;

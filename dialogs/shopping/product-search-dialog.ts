@@ -1,14 +1,14 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { choiceCard } from '../src/cards';
-import type { ProductQuery } from '../src/catalog/types';
-import { catalogOptions } from './currency';
-import { DIALOG } from './ids';
+import { choiceCard } from '../../src/cards';
+import type { ProductQuery } from '../../src/catalog/types';
+import { catalogOptions } from '../currency';
+import { DIALOG } from '../ids';
 import { CategoryBrowseDialog } from './category-browse-dialog';
-import { InputPrompt, type CustomerInput } from './input-prompt';
+import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
 import { ProductResultsDialog } from './product-results-dialog';
-import type { BrowseOutcome } from './outcomes';
-import { cardActivity, showTyping, stepValues, translate, type DialogDeps } from './turn';
-import { answerValidator } from './validation';
+import type { BrowseOutcome } from '../prompts/outcomes';
+import { cardActivity, showTyping, stepValues, translate, type DialogDeps } from '../turn';
+import { answerValidator } from '../prompts/validation';
 
 const PROMPT = 'productSearchPrompt';
 const SEARCH_LIMIT = 30;

@@ -1,4 +1,4 @@
-import type { ChangeableSlot } from '../src/cards';
+import type { ChangeableSlot } from '../../src/cards';
 import type { CustomerInput } from './input-prompt';
 
 /** What browsing products ended with: a product, a new search, or a category to open (null: the top list). */

@@ -1,14 +1,14 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { checkboxCard, choiceCard, optionCard, type CardAction } from '../src/cards';
-import { matchOptionValues } from '../src/catalog/query/option-match';
-import type { OptionValue, ProductDetails, ProductOption } from '../src/catalog/types';
-import type { OptionSelection } from '../src/opencart/api';
-import { normalizeWords } from './commands';
-import { DIALOG } from './ids';
-import { checkOptionText } from './input-checks';
-import { InputPrompt, type CustomerInput } from './input-prompt';
-import { cardActivity, translate, type DialogDeps } from './turn';
-import { answerValidator, refusalOf, type Refusal } from './validation';
+import { checkboxCard, choiceCard, optionCard, type CardAction } from '../../src/cards';
+import { matchOptionValues } from '../../src/catalog/query/option-match';
+import type { OptionValue, ProductDetails, ProductOption } from '../../src/catalog/types';
+import type { OptionSelection } from '../../src/opencart/api';
+import { normalizeWords } from '../commands/commands';
+import { DIALOG } from '../ids';
+import { checkOptionText } from '../prompts/input-checks';
+import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
+import { cardActivity, translate, type DialogDeps } from '../turn';
+import { answerValidator, refusalOf, type Refusal } from '../prompts/validation';
 
 const PROMPT = 'productOptionPrompt';
 export const CHOICE_OPTION_TYPES = new Set(['select', 'radio', 'checkbox', 'image']);

@@ -1,11 +1,11 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { cartCard, type CardAction } from '../src/cards';
-import { DIALOG } from './ids';
-import { InputPrompt, type CustomerInput } from './input-prompt';
-import { problemKey } from './problems';
+import { cartCard, type CardAction } from '../../src/cards';
+import { DIALOG } from '../ids';
+import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
+import { problemKey } from '../prompts/problems';
 import { QuantityDialog } from './quantity-dialog';
-import { cardActivity, showTyping, stepValues, translate, type DialogDeps } from './turn';
-import { answerValidator } from './validation';
+import { cardActivity, showTyping, stepValues, translate, type DialogDeps } from '../turn';
+import { answerValidator } from '../prompts/validation';
 
 const PROMPT = 'cartPrompt';
 export const CART_PROMPT_ID = PROMPT;

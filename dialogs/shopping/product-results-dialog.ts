@@ -1,12 +1,12 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { productResultsCard } from '../src/cards';
-import type { ProductSummary } from '../src/catalog/types';
-import { normalizeWords } from './commands';
-import { DIALOG } from './ids';
-import { InputPrompt, type CustomerInput } from './input-prompt';
-import type { BrowseOutcome } from './outcomes';
-import { cardActivity, translate, type DialogDeps } from './turn';
-import { answerValidator } from './validation';
+import { productResultsCard } from '../../src/cards';
+import type { ProductSummary } from '../../src/catalog/types';
+import { normalizeWords } from '../commands/commands';
+import { DIALOG } from '../ids';
+import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
+import type { BrowseOutcome } from '../prompts/outcomes';
+import { cardActivity, translate, type DialogDeps } from '../turn';
+import { answerValidator } from '../prompts/validation';
 
 export const RESULTS_PAGE_SIZE = 5;
 const PROMPT = 'productResultsPrompt';

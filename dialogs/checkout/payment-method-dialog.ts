@@ -1,11 +1,11 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { paymentMethodsCard } from '../src/cards';
-import { DIALOG } from './ids';
-import { InputPrompt, type CustomerInput } from './input-prompt';
-import type { StepOutcome } from './outcomes';
-import { problemKey, problemSlot } from './problems';
-import { cardActivity, showTyping, translate, type DialogDeps } from './turn';
-import { answerValidator } from './validation';
+import { paymentMethodsCard } from '../../src/cards';
+import { DIALOG } from '../ids';
+import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
+import type { StepOutcome } from '../prompts/outcomes';
+import { problemKey, problemSlot } from '../prompts/problems';
+import { cardActivity, showTyping, translate, type DialogDeps } from '../turn';
+import { answerValidator } from '../prompts/validation';
 
 const PROMPT = 'paymentMethodPrompt';
 

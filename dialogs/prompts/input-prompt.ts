@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
-import { decodeAction, type CardAction } from '../src/cards';
+import { decodeAction, type CardAction } from '../../src/cards';
 
 /** What the customer answered: typed text, a card button, or a button we can't read (stale or forged). */
 export interface CustomerInput {

@@ -1,12 +1,12 @@
 import type { DialogContext } from 'botbuilder-dialogs';
-import { CHANGEABLE_SLOTS, decodeAction, type CardAction, type CardActionName, type ChangeableSlot } from '../src/cards';
-import { CART_PROMPT_ID } from './cart-dialog';
+import { CHANGEABLE_SLOTS, decodeAction, type CardAction, type CardActionName, type ChangeableSlot } from '../../src/cards';
+import { CART_PROMPT_ID } from '../shopping/cart-dialog';
 import type { CommandRecognizer, GlobalCommand } from './commands';
-import { CONFIRM_PROMPT_ID } from './confirm-dialog';
-import { DIALOG } from './ids';
+import { CONFIRM_PROMPT_ID } from '../checkout/confirm-dialog';
+import { DIALOG } from '../ids';
 import { languageChoice, languageNamed, switchLanguage } from './language';
-import { requestRedo, type OrderFlowOptions } from './order-flow-dialog';
-import { translate, type DialogDeps } from './turn';
+import { requestRedo, type OrderFlowOptions } from '../order-flow-dialog';
+import { translate, type DialogDeps } from '../turn';
 
 type Handler = (dc: DialogContext, deps: DialogDeps, action?: CardAction) => Promise<void>;
 

@@ -1,9 +1,9 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { YesNoRecognizer } from './commands';
-import { DIALOG } from './ids';
-import type { CustomerInput } from './input-prompt';
-import { translate, type DialogDeps } from './turn';
-import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from './yes-no';
+import type { YesNoRecognizer } from '../commands/commands';
+import { DIALOG } from '../ids';
+import type { CustomerInput } from '../prompts/input-prompt';
+import { translate, type DialogDeps } from '../turn';
+import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from '../prompts/yes-no';
 
 const PROMPT = 'consentPrompt';
 

@@ -1,13 +1,13 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Contact } from '../src/domain/draft';
-import type { YesNoRecognizer } from './commands';
+import type { Contact } from '../../src/domain/draft';
+import type { YesNoRecognizer } from '../commands/commands';
 import { FieldsDialog, resumeFields } from './fields-dialog';
-import { DIALOG } from './ids';
-import type { CustomerInput } from './input-prompt';
-import { dropFormInProgress, formInProgress, hasFormInProgress, type FormKey } from './order-state';
-import { problemKey } from './problems';
-import { showTyping, translate, type DialogDeps } from './turn';
-import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from './yes-no';
+import { DIALOG } from '../ids';
+import type { CustomerInput } from '../prompts/input-prompt';
+import { dropFormInProgress, formInProgress, hasFormInProgress, type FormKey } from '../order-state';
+import { problemKey } from '../prompts/problems';
+import { showTyping, translate, type DialogDeps } from '../turn';
+import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from '../prompts/yes-no';
 
 const SAVED_PROMPT = 'contactSavedPrompt';
 const FORM: FormKey = 'contact';

@@ -1,9 +1,9 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { choiceCard } from '../src/cards';
-import { SUPPORTED_LOCALES, supportedLocale, type SupportedLocale } from '../src/i18n';
+import { choiceCard } from '../../src/cards';
+import { SUPPORTED_LOCALES, supportedLocale, type SupportedLocale } from '../../src/i18n';
 import { normalizeWords } from './commands';
-import { applyLocaleCurrency } from './currency';
-import { cardActivity, setTurnLocale, translate, type DialogDeps } from './turn';
+import { applyLocaleCurrency } from '../currency';
+import { cardActivity, setTurnLocale, translate, type DialogDeps } from '../turn';
 
 /** "English", "русский", "Deutsch" (in any letter case) => the locale, or null. */
 export function languageNamed(deps: DialogDeps, text: string | undefined): SupportedLocale | null {

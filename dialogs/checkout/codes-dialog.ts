@@ -1,10 +1,10 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { choiceCard } from '../src/cards';
-import { DIALOG } from './ids';
-import { InputPrompt, type CustomerInput } from './input-prompt';
-import { cardActivity, showTyping, translate, type DialogDeps } from './turn';
-import { answerValidator, refusalOf } from './validation';
-import { checkCode } from './input-checks';
+import { choiceCard } from '../../src/cards';
+import { DIALOG } from '../ids';
+import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
+import { cardActivity, showTyping, translate, type DialogDeps } from '../turn';
+import { answerValidator, refusalOf } from '../prompts/validation';
+import { checkCode } from '../prompts/input-checks';
 
 const PROMPT = 'codePrompt';
 

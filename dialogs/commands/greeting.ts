@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { choiceCard } from '../src/cards';
-import { cardActivity, translate, type DialogDeps } from './turn';
+import { choiceCard } from '../../src/cards';
+import { cardActivity, translate, type DialogDeps } from '../turn';
 
 /** First contact: what the bot can do, in the customer's language, with a way in for those without words. */
 export function greetingActivity(ctx: TurnContext, deps: DialogDeps): Partial<Activity> {

@@ -1,5 +1,5 @@
-import { parseYesNo } from '../src/domain/parsers';
-import type { Translator } from '../src/i18n';
+import { parseYesNo } from '../../src/domain/parsers';
+import type { Translator } from '../../src/i18n';
 
 /** Words the customer can type at any time; each maps to a key commands.<name> listing "a|b|c" per language. */
 export const GLOBAL_COMMANDS = [

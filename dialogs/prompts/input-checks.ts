@@ -1,4 +1,4 @@
-import { countryDisplayName } from '../src/cards';
+import { countryDisplayName } from '../../src/cards';
 import {
   countryFromLocale,
   parseAddressLine,
@@ -11,7 +11,7 @@ import {
   postcodeExample,
   parseQuantity,
   type ParseResult,
-} from '../src/domain/parsers';
+} from '../../src/domain/parsers';
 
 /**
  * The domain's pure parsers, with each rejection turned into a reason key (locales/<lng>/input.json) and the

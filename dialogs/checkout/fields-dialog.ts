@@ -1,10 +1,10 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { checkCity, checkEmail, checkName, checkPhone, checkPostcode, checkStreet, type Checked, type FieldContext } from './input-checks';
-import { DIALOG } from './ids';
-import { InputPrompt, type CustomerInput } from './input-prompt';
-import { formInProgress, type FormKey } from './order-state';
-import { localeOf, translate, type DialogDeps } from './turn';
-import { answerValidator, refusalOf } from './validation';
+import { checkCity, checkEmail, checkName, checkPhone, checkPostcode, checkStreet, type Checked, type FieldContext } from '../prompts/input-checks';
+import { DIALOG } from '../ids';
+import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
+import { formInProgress, type FormKey } from '../order-state';
+import { localeOf, translate, type DialogDeps } from '../turn';
+import { answerValidator, refusalOf } from '../prompts/validation';
 
 /** The typed fields of contact details and addresses, each with its question (fields.ask_<name>) and check. */
 export const FIELD_CHECKS = {

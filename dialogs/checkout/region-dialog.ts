@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { choiceCard, countryDisplayName } from '../src/cards';
-import type { Catalog, Country, CountryRef, Resolution, Zone } from '../src/catalog/types';
-import { DIALOG } from './ids';
-import { InputPrompt, type CustomerInput } from './input-prompt';
-import { cardActivity, localeOf, stepValues, translate, type DialogDeps } from './turn';
-import { answerValidator, type Refusal } from './validation';
+import { choiceCard, countryDisplayName } from '../../src/cards';
+import type { Catalog, Country, CountryRef, Resolution, Zone } from '../../src/catalog/types';
+import { DIALOG } from '../ids';
+import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
+import { cardActivity, localeOf, stepValues, translate, type DialogDeps } from '../turn';
+import { answerValidator, type Refusal } from '../prompts/validation';
 
 const COUNTRY_PROMPT = 'countryPrompt';
 const ZONE_PROMPT = 'zonePrompt';

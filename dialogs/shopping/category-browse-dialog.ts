@@ -1,12 +1,12 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { categoriesCard } from '../src/cards';
-import { DIALOG } from './ids';
-import { InputPrompt } from './input-prompt';
+import { categoriesCard } from '../../src/cards';
+import { DIALOG } from '../ids';
+import { InputPrompt } from '../prompts/input-prompt';
 import { ProductResultsDialog } from './product-results-dialog';
-import { isCustomerInput, type BrowseOutcome } from './outcomes';
-import { catalogOptions } from './currency';
-import { cardActivity, showTyping, translate, type DialogDeps } from './turn';
-import { answerValidator } from './validation';
+import { isCustomerInput, type BrowseOutcome } from '../prompts/outcomes';
+import { catalogOptions } from '../currency';
+import { cardActivity, showTyping, translate, type DialogDeps } from '../turn';
+import { answerValidator } from '../prompts/validation';
 
 const PROMPT = 'categoryPrompt';
 

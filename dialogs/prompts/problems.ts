@@ -1,5 +1,5 @@
-import type { ChangeableSlot } from '../src/cards';
-import type { CheckoutProblem, CheckoutProblemCode } from '../src/domain/checkout-port';
+import type { ChangeableSlot } from '../../src/cards';
+import type { CheckoutProblem, CheckoutProblemCode } from '../../src/domain/checkout-port';
 
 /** OpenCart's refusals as the customer hears them (locales/<lng>/problems.json), and the slot to ask again. */
 export const PROBLEMS: Readonly<Partial<Record<CheckoutProblemCode, { key: string; slot?: ChangeableSlot }>>> = {

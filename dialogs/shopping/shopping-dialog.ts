@@ -1,14 +1,14 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { ProductDetails } from '../src/catalog/types';
-import { applyLocaleCurrency, catalogOptions } from './currency';
+import type { ProductDetails } from '../../src/catalog/types';
+import { applyLocaleCurrency, catalogOptions } from '../currency';
 import { ProductOptionsDialog } from './product-options-dialog';
 import { ProductSearchDialog } from './product-search-dialog';
 import { QuantityDialog } from './quantity-dialog';
-import { DIALOG } from './ids';
-import { problemKey } from './problems';
+import { DIALOG } from '../ids';
+import { problemKey } from '../prompts/problems';
 import type { ChosenOptions } from './product-options-dialog';
 import type { ProductPick, ProductSearchOptions } from './product-search-dialog';
-import { showTyping, stepValues, translate, type DialogDeps } from './turn';
+import { showTyping, stepValues, translate, type DialogDeps } from '../turn';
 
 interface ShoppingValues {
   pick: ProductPick;

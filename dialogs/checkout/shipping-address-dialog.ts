@@ -1,12 +1,12 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { AddressDialog, addressForm } from './address-dialog';
-import type { YesNoRecognizer } from './commands';
-import { DIALOG } from './ids';
-import type { CustomerInput } from './input-prompt';
-import { hasFormInProgress } from './order-state';
-import { problemKey } from './problems';
-import { showTyping, translate, type DialogDeps } from './turn';
-import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from './yes-no';
+import type { YesNoRecognizer } from '../commands/commands';
+import { DIALOG } from '../ids';
+import type { CustomerInput } from '../prompts/input-prompt';
+import { hasFormInProgress } from '../order-state';
+import { problemKey } from '../prompts/problems';
+import { showTyping, translate, type DialogDeps } from '../turn';
+import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from '../prompts/yes-no';
 
 const SAME_PROMPT = 'shipSamePrompt';
 

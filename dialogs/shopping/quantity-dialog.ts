@@ -1,10 +1,10 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { choiceCard } from '../src/cards';
-import { DIALOG } from './ids';
-import { checkQuantity } from './input-checks';
-import { InputPrompt, type CustomerInput } from './input-prompt';
-import { cardActivity, translate, type DialogDeps } from './turn';
-import { answerValidator, refusalOf } from './validation';
+import { choiceCard } from '../../src/cards';
+import { DIALOG } from '../ids';
+import { checkQuantity } from '../prompts/input-checks';
+import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
+import { cardActivity, translate, type DialogDeps } from '../turn';
+import { answerValidator, refusalOf } from '../prompts/validation';
 
 const PROMPT = 'quantityPrompt';
 

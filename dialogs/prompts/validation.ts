@@ -1,9 +1,9 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { PromptValidator, PromptValidatorContext } from 'botbuilder-dialogs';
-import type { CardAction, CardActionName } from '../src/cards';
+import type { CardAction, CardActionName } from '../../src/cards';
 import type { Checked } from './input-checks';
 import type { CustomerInput } from './input-prompt';
-import { translate, withLeadingText, type DialogDeps } from './turn';
+import { translate, withLeadingText, type DialogDeps } from '../turn';
 
 /** Why an answer was refused: a translation key and its values; `then` replaces the question's buttons (e.g. candidates). */
 export type Refusal = { key: string; vars?: Record<string, unknown>; then?: Partial<Activity> } | null;

@@ -1,8 +1,8 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { choiceCard } from '../src/cards';
-import type { YesNoRecognizer } from './commands';
+import { choiceCard } from '../../src/cards';
+import type { YesNoRecognizer } from '../commands/commands';
 import { InputPrompt, type CustomerInput } from './input-prompt';
-import { cardActivity, translate, type DialogDeps } from './turn';
+import { cardActivity, translate, type DialogDeps } from '../turn';
 import { answerValidator } from './validation';
 
 /** A yes/no question answered by button or by typing yes/no in any supported language. */
