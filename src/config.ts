@@ -12,6 +12,28 @@ const configSchema = z.object({
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+  /** Lets a production start run without Bot Framework credentials (a local setup only). */
+  ALLOW_ANONYMOUS: z.stringbool().default(false),
+
+  /** Where conversation and user state live: a folder on local disk (default), memory, Azure Blob or Cosmos DB. */
+  STATE_STORAGE: z.enum(['file', 'memory', 'blob', 'cosmos']).default('file'),
+  STATE_DIR: z.string().min(1).default('.state'),
+  /** Conversations untouched for longer than this are forgotten. */
+  STATE_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
+  AZURE_STORAGE_CONNECTION_STRING: z.string().optional(),
+  AZURE_STORAGE_CONTAINER: z.string().min(3).max(63).default('bot-state'),
+  COSMOS_DB_ENDPOINT: z.url().optional(),
+  COSMOS_DB_KEY: z.string().optional(),
+  COSMOS_DB_DATABASE: z.string().default('bot'),
+  COSMOS_DB_CONTAINER: z.string().default('bot-state'),
+
+  /** The web chat widget: the bot's public base URL, Direct Line secret (production) and the shop's origins. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DIRECT_LINE_SECRET: z.string().optional(),
+  WEBCHAT_ALLOWED_ORIGINS: z.string().optional(),
+  /** Shared with the OpenCart extension: signs the signed-in customer's identity passed to the widget. */
+  SHOP_SHARED_SECRET: z.string().min(32).optional(),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
