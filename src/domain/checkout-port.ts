@@ -41,6 +41,11 @@ export interface OrderSummary {
   totals: TotalLine[];
 }
 
+export interface PlaceOrderHooks {
+  /** Awaited once the draft says 'placing' and before order/add is sent (persist the conversation here). */
+  beforeSend?: () => Promise<void>;
+}
+
 /**
  * The checkout as the dialogs drive it. Every method takes the conversation's CheckoutState, updates it in
  * place (draft and serialized session) and returns an outcome. Transport failures (store down, timeout)
@@ -71,8 +76,13 @@ export interface CheckoutService {
   setCurrency(state: CheckoutState, code: string): Promise<CheckoutResult>;
 
   summary(state: CheckoutState): Promise<CheckoutResult<OrderSummary>>;
-  /** Places the order exactly once: a second call after success answers the same order id. */
-  placeOrder(state: CheckoutState): Promise<CheckoutResult<{ orderId: number; alreadyPlaced: boolean }>>;
+  /**
+   * Places the order exactly once: a second call after success answers the same order id. `beforeSend` runs after
+   * the draft is marked 'placing' (with its placementId) and before order/add is sent: the bot persists the state
+   * there, so a process that dies during order/add leaves a durable 'placing'. If it throws, the draft is reopened,
+   * nothing is sent and the error is thrown on.
+   */
+  placeOrder(state: CheckoutState, hooks?: PlaceOrderHooks): Promise<CheckoutResult<{ orderId: number; alreadyPlaced: boolean }>>;
   /** Forgets the draft and empties the OpenCart cart. */
   startOver(state: CheckoutState): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { OpenCartSessionFactory } from '../opencart/api';
-import type { CheckoutResult, CheckoutService, CheckoutState } from './checkout-port';
+import type { CheckoutResult, CheckoutService, CheckoutState, PlaceOrderHooks } from './checkout-port';
 import { createCartOperations } from './checkout/cart-operations';
 import { createDetailOperations } from './checkout/detail-operations';
 import { refuse } from './checkout/mapping';
@@ -57,7 +57,7 @@ export function createCheckoutService(deps: CheckoutDeps): CheckoutService {
       }
     });
 
-  const placeOrder = (state: CheckoutState): Promise<PlacementResult> =>
+  const placeOrder = (state: CheckoutState, hooks?: PlaceOrderHooks): Promise<PlacementResult> =>
     serialized(state, async () => {
       const { draft } = state;
       if (draft.status === 'placed' && draft.orderId !== null) {
@@ -74,7 +74,7 @@ export function createCheckoutService(deps: CheckoutDeps): CheckoutService {
         if (draft.status === 'placing' && (await settleLeftoverPlacement(state, session, logger)) === 'unclear') {
           return refuse({ code: 'ORDER_OUTCOME_UNKNOWN' });
         }
-        return await placeOnce(state, session, logger, newId);
+        return await placeOnce(state, session, logger, newId, hooks);
       } catch (error) {
         if (draft.status === 'open') {
           // Nothing was ordered: the same recovery as for every other operation.

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { CartView } from '../../opencart/api';
-import type { CheckoutProblemCode, CheckoutResult, CheckoutState } from '../checkout-port';
+import type { CheckoutProblemCode, CheckoutResult, CheckoutState, PlaceOrderHooks } from '../checkout-port';
 import { done, refuse, shippingTarget } from './mapping';
 import { cartNeedsShipping, projectMethods } from './reapply';
 import { reconcileCart } from './reconcile';
@@ -52,6 +52,7 @@ export async function placeOnce(
   session: SessionContext,
   logger: Logger,
   newId: () => string,
+  hooks?: PlaceOrderHooks,
 ): Promise<PlacementResult> {
   const { api } = session;
   const { draft } = state;
@@ -63,6 +64,13 @@ export async function placeOnce(
 
   draft.status = 'placing';
   draft.placementId = newId();
+  try {
+    await hooks?.beforeSend?.();
+  } catch (error) {
+    draft.status = 'open'; // nothing was sent: the draft is as open as before
+    draft.placementId = null;
+    throw error;
+  }
   const needsShipping = cartNeedsShipping(reconciled.cart);
   let answer: Awaited<ReturnType<typeof api.orderAdd>>;
   try {
