@@ -24,6 +24,26 @@ export function isAnonymous(credentials: BotCredentials): boolean {
   return !credentials.MicrosoftAppId?.trim();
 }
 
+/** The bot's adapter; it knows whether it runs without credentials, so the edge can keep replies on loopback. */
+export class BotCloudAdapter extends CloudAdapter {
+  constructor(
+    auth: ConstructorParameters<typeof CloudAdapter>[0],
+    readonly anonymous: boolean,
+  ) {
+    super(auth);
+  }
+}
+
+/** Any adapter not built here is treated as anonymous: the stricter edge rules apply to it. */
+export function adapterIsAnonymous(adapter: CloudAdapter): boolean {
+  return adapter instanceof BotCloudAdapter ? adapter.anonymous : true;
+}
+
+/** The SDK's AuthenticationError (botframework-connector, not a direct dependency): an Error with statusCode 401. */
+export function isAuthenticationFailure(error: unknown): boolean {
+  return error instanceof Error && 'statusCode' in error && (error.statusCode === 401 || error.statusCode === 403);
+}
+
 export interface CloudAdapterOptions {
   credentials: BotCredentials;
   logger: Logger;
@@ -33,9 +53,9 @@ export interface CloudAdapterOptions {
   afterError?: (context: TurnContext, error: unknown) => Promise<void>;
 }
 
-export function createCloudAdapter(options: CloudAdapterOptions): CloudAdapter {
+export function createCloudAdapter(options: CloudAdapterOptions): BotCloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(botAuthOptions(options.credentials));
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BotCloudAdapter(auth, isAnonymous(options.credentials));
   adapter.onTurnError = createTurnErrorHandler({
     logger: options.logger,
     errorText: options.errorText,

@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
 import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../log';
+import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from './http/json-body';
+import { messagesRoute } from './http/messages-route';
 
 export const MESSAGES_PATH = '/api/messages';
 export const HEALTH_PATH = '/healthz';
@@ -17,26 +19,35 @@ export interface ServerOptions {
   extraRoutes?: ((server: Server) => void)[];
   /** Largest accepted activity; Teams messages stay under ~80 KB. */
   maxBodyBytes?: number;
+  /** An activity's whole body must arrive within this (408 after). */
+  bodyTimeoutMs?: number;
+  /** Node's limits for any request: all headers, and the whole request, within these (408 after). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
+/** Headers and bodies that drip are cut off: generous for a channel on a slow link, short for a slowloris. */
+export const EDGE_DEFAULTS = {
+  maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+  bodyTimeoutMs: DEFAULT_BODY_TIMEOUT_MS,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+} as const;
+
+/**
+ * Nothing parses bodies globally (restify's bodyParser could end the process on a bad gzip body and wrote
+ * multipart files to /tmp before any check); a route that takes JSON reads it with readJsonBody.
+ */
 export function createServer(options: ServerOptions): Server {
   const { bot, adapter, logger } = options;
   const server = restify.createServer({ name: 'opencart-order-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 1024 * 1024, mapParams: false }));
+  applyNodeTimeouts(server, options);
 
-  server.post(MESSAGES_PATH, async (req, res) => {
-    if (!looksLikeActivity(req.body)) {
-      res.send(400, { error: 'expected a Bot Framework activity' });
-      return;
-    }
-    try {
-      await adapter.process(req, res, (context) => bot.run(context));
-    } catch (error) {
-      // Reached only when the adapter itself fails (bad activity, auth); turn errors go to onTurnError.
-      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'activity rejected');
-      if (!res.headersSent) res.send(500);
-    }
-  });
+  const body = {
+    maxBytes: options.maxBodyBytes ?? EDGE_DEFAULTS.maxBodyBytes,
+    timeoutMs: options.bodyTimeoutMs ?? EDGE_DEFAULTS.bodyTimeoutMs,
+  };
+  server.post(MESSAGES_PATH, messagesRoute({ bot, adapter, logger, body }));
 
   server.get(HEALTH_PATH, async (_req, res) => {
     res.send(200, { status: 'ok' });
@@ -46,11 +57,15 @@ export function createServer(options: ServerOptions): Server {
   return server;
 }
 
-/** The adapter throws (500) on shapes its schema rejects; a malformed request is the caller's fault (400). */
-function looksLikeActivity(body: unknown): boolean {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
-  const { type, conversation, serviceUrl } = body as Record<string, unknown>;
-  return typeof type === 'string' && typeof serviceUrl === 'string' && typeof conversation === 'object' && conversation !== null;
+function applyNodeTimeouts(server: Server, options: ServerOptions): void {
+  const headersTimeout = options.headersTimeoutMs ?? EDGE_DEFAULTS.headersTimeoutMs;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? EDGE_DEFAULTS.requestTimeoutMs, headersTimeout);
+  // Node checks both only every connectionsCheckingInterval (30 s by default); read at listen time.
+  Object.assign(server.server, {
+    headersTimeout,
+    requestTimeout,
+    connectionsCheckingInterval: Math.min(1000, headersTimeout),
+  });
 }
 
 export interface RunningServer {
