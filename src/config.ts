@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackUrl } from './server/http/loopback';
 
 /** Everything the bot reads from the environment, validated once at start-up. */
 const configSchema = z.object({
@@ -53,8 +54,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const config = parsed.data;
-  if (config.OPENCART_URL && !config.OPENCART_API_KEY) {
-    throw new ConfigError(['OPENCART_API_KEY: required when OPENCART_URL is set']);
-  }
+  const problems = [...storeProblems(config), ...credentialProblems(config)];
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The API key and the customers' data travel to the store: only over TLS, unless the store is on this machine. */
+function storeProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  const url = config.OPENCART_URL;
+  if (url && !url.toLowerCase().startsWith('https:') && !isLoopbackUrl(url)) {
+    problems.push('OPENCART_URL: must be https:// (plain http only for localhost, 127.0.0.0/8 or [::1])');
+  }
+  if (url && !config.OPENCART_API_KEY) problems.push('OPENCART_API_KEY: required when OPENCART_URL is set');
+  return problems;
+}
+
+/** Without an app id the bot accepts unsigned activities: in production only when asked for explicitly. */
+function credentialProblems(config: AppConfig): string[] {
+  const production = config.NODE_ENV?.trim().toLowerCase() === 'production';
+  if (!production || config.ALLOW_ANONYMOUS) return [];
+  const problems: string[] = [];
+  if (!config.MicrosoftAppId?.trim()) {
+    problems.push(
+      'MicrosoftAppId: required when NODE_ENV=production (set MicrosoftAppId and MicrosoftAppPassword, ' +
+        'or ALLOW_ANONYMOUS=true for a local setup only)',
+    );
+  } else if (config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword?.trim()) {
+    problems.push('MicrosoftAppPassword: required with MicrosoftAppId when NODE_ENV=production');
+  }
+  return problems;
 }
