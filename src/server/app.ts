@@ -11,7 +11,7 @@ import { createSessionFactory } from '../opencart';
 import type { OpenCartEndpoint } from '../opencart/api';
 import { createCloudAdapter } from './adapter';
 import { startServer, type RunningServer, type TurnRunner } from './server';
-import { createStorage } from './storage';
+import { createStorage, type StateStorage } from './storage';
 import { checkStoreAccess, type StoreAccess } from './store-check';
 import { translatedTurnErrorText } from './turn-error';
 
@@ -36,7 +36,7 @@ export interface BotAppOptions {
   /** The OpenCart store: the configured one, or the embedded demo store. */
   opencart: OpenCartEndpoint;
   clock?: Clock;
-  /** Memory by default; Azure Blob / Cosmos plug in here. */
+  /** Default: what STATE_STORAGE names (durable files under STATE_DIR unless configured otherwise). */
   storage?: Storage;
   /** Overrides config.PORT (tests pass 0). */
   port?: number;
@@ -55,7 +55,8 @@ export interface BotApp {
 export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  const storage = options.storage ?? createStorage('memory');
+  let ownStorage: StateStorage | undefined;
+  const storage = options.storage ?? (ownStorage = createStorage(config, { logger, clock }));
   const translator = createTranslator({ defaultLocale: config.DEFAULT_LOCALE });
   const sessions = createSessionFactory(options.opencart, { logger, clock });
   const catalog = createStorefrontCatalog({ baseUrl: options.opencart.baseUrl, logger, clock });
@@ -73,5 +74,9 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const storeAccess = options.checkStore === false ? 'not-checked' : await checkStoreAccess(sessions, logger);
   const adapter = createCloudAdapter({ credentials: config, logger, errorText: translatedTurnErrorText(translator) });
   const server = await startServer({ bot, adapter, logger, port: options.port ?? config.PORT, host: options.host });
-  return { server, storeAccess, close: () => server.close() };
+  const close = async () => {
+    await server.close();
+    await ownStorage?.close();
+  };
+  return { server, storeAccess, close };
 }

@@ -1,11 +1,2 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
-
-/** Which storage backs conversation and user state. Only memory today; Azure Blob / Cosmos plug in here. */
-export type StorageKind = 'memory';
-
-export function createStorage(kind: StorageKind = 'memory'): Storage {
-  switch (kind) {
-    case 'memory':
-      return new MemoryStorage();
-  }
-}
+/** State storage lives in src/storage/; re-exported here for the server's callers. */
+export { createStorage, type StateStorage, type StateStorageKind as StorageKind } from '../storage';

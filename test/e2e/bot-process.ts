@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 /** `npm start` as its own process: node_modules/.bin/tsx src/index.ts, with the environment a test gives it. */
@@ -9,6 +11,8 @@ export interface BotProcess {
   url: string;
   /** Every line it wrote to stdout and stderr so far. */
   output: string[];
+  /** Where it keeps its state: the test's STATE_DIR, or a temp folder of its own, removed when it ended. */
+  stateDir: string;
   /** Sends the signal and resolves with how the process ended. */
   stop(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Ends the process group at once (after a failed test); a no-op when it already ended. */
@@ -26,19 +30,41 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the bot and resolves once it logged "bot listening"; rejects if it ends before that. */
+/** A temp folder for a test's state; pass it as STATE_DIR to several processes to restart on the same state. */
+export function tempStateDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'bot-state-'));
+}
+
+/**
+ * Starts the bot and resolves once it logged "bot listening"; rejects if it ends before that. Without a STATE_DIR
+ * in `env` it gets a temp folder of its own, so no test writes state into the repo.
+ */
 export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const port = await freePort();
+  const ownStateDir = env.STATE_DIR ? null : tempStateDir();
+  const stateDir = env.STATE_DIR ?? ownStateDir ?? '';
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/index.ts'], {
     cwd: ROOT,
     // Empty values count as unset in loadConfig, and dotenv does not override them: no .env can point it elsewhere.
-    env: { ...process.env, OPENCART_URL: '', OPENCART_API_KEY: '', LOG_LEVEL: 'info', ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      OPENCART_URL: '',
+      OPENCART_API_KEY: '',
+      LOG_LEVEL: 'info',
+      STATE_STORAGE: 'file',
+      ...env,
+      STATE_DIR: stateDir,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
   const output: string[] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      if (ownStateDir) rmSync(ownStateDir, { recursive: true, force: true });
+      resolve({ code, signal });
+    }),
   );
   const listening = new Promise<void>((resolve, reject) => {
     const collect = (stream: NodeJS.ReadableStream) => {
@@ -68,8 +94,11 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
   return {
     url: `http://127.0.0.1:${port}`,
     output,
+    stateDir,
     async stop(signal) {
-      child.kill(signal);
+      // tsx passes SIGTERM and SIGINT on to the app it runs; a SIGKILL must reach that app itself, so the group.
+      if (signal === 'SIGKILL') killGroup(child);
+      else child.kill(signal);
       return exited;
     },
     kill,

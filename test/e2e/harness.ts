@@ -22,7 +22,8 @@ export interface Shop {
 export async function startShop(createBot: BotFactory, options: { checkStore?: boolean; apiKey?: string } = {}): Promise<Shop> {
   const clock = new ManualClock();
   const store = await startDemoStore({ clock });
-  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  // In-process tests keep state in memory: nothing written into the repo (the process tests use a temp STATE_DIR).
+  const config = loadConfig({ LOG_LEVEL: 'silent', STATE_STORAGE: 'memory' });
   const app = await startBotApp({
     config,
     logger: pino({ level: process.env.E2E_LOG_LEVEL ?? 'silent' }),

@@ -1,0 +1,62 @@
+import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Clock } from '../clock';
+import type { AppConfig } from '../config';
+import type { Logger } from '../log';
+import { FileStorage } from './file-storage';
+
+export { FileStorage, type FileStorageOptions } from './file-storage';
+export { StorageConflictError, isStorageConflict } from './errors';
+
+export type StateStorageKind = AppConfig['STATE_STORAGE'];
+
+export type StorageConfig = Pick<
+  AppConfig,
+  'STATE_STORAGE' | 'STATE_DIR' | 'STATE_TTL_DAYS' | 'AZURE_STORAGE_CONNECTION_STRING' | 'AZURE_STORAGE_CONTAINER'
+>;
+
+/** Bot state storage with what it must do at shutdown (stop its timer, let writes reach the disk). */
+export interface StateStorage extends Storage {
+  close(): Promise<void>;
+}
+
+export interface StorageDeps {
+  logger: Logger;
+  clock: Clock;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
+/** The storage STATE_STORAGE names: file (default, durable on local disk), memory, blob (Azure) or cosmos. */
+export function createStorage(config: StorageConfig, deps: StorageDeps): StateStorage {
+  switch (config.STATE_STORAGE) {
+    case 'memory':
+      return Object.assign(new MemoryStorage(), { close: async () => undefined });
+    case 'file':
+      return fileStorage(config, deps);
+    case 'blob':
+    case 'cosmos':
+      throw new Error(`STATE_STORAGE=${config.STATE_STORAGE} is not available yet`);
+  }
+}
+
+/** One sweep at start and one unref'd timer per process (a storage is made once, at start-up). */
+function fileStorage(config: StorageConfig, deps: StorageDeps): StateStorage {
+  const ttlMs = config.STATE_TTL_DAYS * DAY_MS;
+  const storage = new FileStorage({ dir: config.STATE_DIR, ttlMs, clock: deps.clock, logger: deps.logger });
+  const sweep = () =>
+    storage.sweep().catch((error: unknown) => {
+      deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'state sweep failed');
+      return 0;
+    });
+  const started = sweep();
+  const timer = setInterval(() => void sweep(), Math.min(ttlMs, SWEEP_EVERY_MS));
+  timer.unref();
+  return Object.assign(storage, {
+    close: async () => {
+      clearInterval(timer);
+      await started;
+      await storage.flush();
+    },
+  });
+}
