@@ -176,7 +176,7 @@ export interface OrderInfo {
 /** The serializable part of one OpenCart API session; lives in conversation state. */
 export interface OpenCartSessionState {
   token: string | null;
-  /** tough-cookie's CookieJar.toJSON() */
+  /** Always null now (no cookie is sent, see client.ts); older states may hold a tough-cookie jar, ignored. */
   cookies: unknown;
   loggedInAt: number | null;
   lastUsedAt: number | null;

@@ -1,4 +1,3 @@
-import { CookieJar } from 'tough-cookie';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type {
@@ -34,23 +33,15 @@ export interface ClientDeps {
   logger: Logger;
 }
 
-function restoreJar(serialized: unknown): CookieJar {
-  if (serialized && typeof serialized === 'object') {
-    try {
-      return CookieJar.deserializeSync(serialized as Parameters<typeof CookieJar.deserializeSync>[0]);
-    } catch {
-      // A jar from an older shape is worth nothing: OpenCart needs no cookie, the token is in the query.
-    }
-  }
-  return new CookieJar();
-}
-
-/** One conversation's OpenCart API session: queued calls, lazy login, re-login + rebuild on PERMISSION. */
+/**
+ * One conversation's OpenCart API session: queued calls, lazy login, re-login + rebuild on PERMISSION. Cheap to make:
+ * no cookie jar (OpenCart 3.0's API reads only the api_token in the query; its OCSESSID cookie has no API rights, and
+ * sending no cookie is fine, see the corpus README), nothing process-wide per instance.
+ */
 export class OpenCartClient implements OpenCartApi {
   private token: string | null;
   private loggedInAt: number | null;
   private lastUsedAt: number | null;
-  private jar: CookieJar;
   private renewing = false;
   private readonly queue = new SessionQueue();
 
@@ -62,11 +53,10 @@ export class OpenCartClient implements OpenCartApi {
     this.token = state?.token ?? null;
     this.loggedInAt = state?.loggedInAt ?? null;
     this.lastUsedAt = state?.lastUsedAt ?? null;
-    this.jar = restoreJar(state?.cookies);
   }
 
   get state(): OpenCartSessionState {
-    return { token: this.token, cookies: this.jar.toJSON(), loggedInAt: this.loggedInAt, lastUsedAt: this.lastUsedAt };
+    return { token: this.token, cookies: null, loggedInAt: this.loggedInAt, lastUsedAt: this.lastUsedAt };
   }
 
   login(): Promise<Outcome<{ token: string }>> {
@@ -194,8 +184,6 @@ export class OpenCartClient implements OpenCartApi {
   }
 
   private async loginNow(): Promise<Outcome<{ token: string }>> {
-    // A new session starts clean: old cookies belong to the dead one (or are what OpenCart refused).
-    this.jar = new CookieJar();
     this.token = null;
     const { endpoint } = this.deps;
     const outcome = await this.send(ROUTES.login, [
@@ -217,10 +205,8 @@ export class OpenCartClient implements OpenCartApi {
       route: spec.route,
       query: withToken,
       form: pairs,
-      cookieHeader: this.jar.getCookieStringSync(endpoint.baseUrl),
       repeatable: spec.repeatable,
     });
-    for (const cookie of answer.setCookie) this.jar.setCookieSync(cookie, endpoint.baseUrl, { ignoreError: true });
     this.lastUsedAt = clock.now();
     const { outcome, phpWarnings } = interpretAnswer(spec, answer, [endpoint.apiKey, this.token]);
     if (phpWarnings) logger.warn({ route: spec.route }, 'OpenCart printed PHP warnings before its JSON (config_error_display is on)');

@@ -11,6 +11,12 @@ interface Slot {
 }
 
 /**
+ * One for the whole process, shared by every queue (the slot names its owner). On Node 20 an AsyncLocalStorage that
+ * has once run is never released and every later promise pays for each one ever made, so never make one per queue.
+ */
+const slots = new AsyncLocalStorage<Slot>();
+
+/**
  * Runs the calls of one OpenCart session strictly one after another: OpenCart rewrites the whole session
  * at the end of each request, so overlapping calls lose writes. A task started from inside a running task
  * (the re-login hook rebuilding the cart) runs within that task's slot, in a nested line of its own, instead
@@ -18,20 +24,19 @@ interface Slot {
  */
 export class SessionQueue {
   private readonly root: Chain = { tail: Promise.resolve() };
-  private readonly slots = new AsyncLocalStorage<Slot>();
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    const current = this.slots.getStore();
+    const current = slots.getStore();
     return this.enqueue(current?.owner === this ? current.children : this.root, task);
   }
 
   /** True while the caller runs inside one of this queue's tasks. */
   get insideSlot(): boolean {
-    return this.slots.getStore()?.owner === this;
+    return slots.getStore()?.owner === this;
   }
 
   private enqueue<T>(chain: Chain, task: () => Promise<T>): Promise<T> {
-    const result = chain.tail.then(() => this.slots.run({ owner: this, children: { tail: Promise.resolve() } }, task));
+    const result = chain.tail.then(() => slots.run({ owner: this, children: { tail: Promise.resolve() } }, task));
     // The next task waits for this one to settle, whatever its outcome.
     chain.tail = result.then(
       () => undefined,

@@ -20,7 +20,6 @@ export interface ApiRequest {
   /** Query parameters besides `route` (api_token, order_id). */
   query: Record<string, string>;
   form: FormPairs;
-  cookieHeader: string;
   /** Safe to send again after a transport failure (OpenCart may have executed the first attempt). */
   repeatable: boolean;
 }
@@ -29,7 +28,6 @@ export interface RawAnswer {
   status: number;
   contentType: string;
   body: string;
-  setCookie: string[];
 }
 
 /** HTTP to one store: one axios instance with keep-alive agents, shared by every session of that store. */
@@ -70,16 +68,13 @@ export class OpenCartTransport {
         headers: {
           'Content-Type': 'application/x-www-form-urlencoded',
           Accept: 'application/json, text/plain, */*',
-          ...(request.cookieHeader ? { Cookie: request.cookieHeader } : {}),
         },
         'axios-retry': { retries: request.repeatable ? this.options.maxRetries : 0 },
       });
-      const setCookie = response.headers['set-cookie'];
       return {
         status: response.status,
         contentType: String(response.headers['content-type'] ?? ''),
         body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),
-        setCookie: Array.isArray(setCookie) ? setCookie : [],
       };
     } catch (error) {
       throw toTransportError(request.route, error, this.options.timeoutMs);

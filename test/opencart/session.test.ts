@@ -63,7 +63,7 @@ describe('session queue', () => {
 });
 
 describe('login and renewal', () => {
-  test('logs in lazily, once, and keeps token, cookies and times in state', async () => {
+  test('logs in lazily, once, and keeps token and times in state (no cookie: the token is all OpenCart 3.0 reads)', async () => {
     const { server, factory, clock } = await store((req) =>
       req.route === 'api/login'
         ? { ...loginAnswer('tok1'), setCookie: ['OCSESSID=abc123; path=/', 'currency=USD; path=/'] }
@@ -77,12 +77,14 @@ describe('login and renewal', () => {
     expect(routes(server)).toEqual(['api/login', 'api/cart/products', 'api/cart/products']);
     expect(api.state).toMatchObject({ token: 'tok1', loggedInAt: clock.now() - 5000, lastUsedAt: clock.now() });
 
-    // The state survives JSON and rebuilds a client that sends the stored cookies and no new login.
+    expect(api.state.cookies).toBeNull();
+
+    // The state survives JSON and rebuilds a client that sends the token, no cookie and no new login.
     const restored = factory(JSON.parse(JSON.stringify(api.state)));
     await restored.cartProducts();
     const last = server.requests.at(-1)!;
     expect(last.query.get('api_token')).toBe('tok1');
-    expect(last.cookie).toContain('OCSESSID=abc123');
+    expect(last.cookie ?? '').toBe('');
     expect(routes(server)).toHaveLength(4);
   });
 
