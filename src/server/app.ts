@@ -14,6 +14,7 @@ import { startServer, type RunningServer, type TurnRunner } from './server';
 import { createStorage, type StateStorage } from './storage';
 import { checkStoreAccess, type StoreAccess } from './store-check';
 import { translatedTurnErrorText } from './turn-error';
+import { createWebChatSite } from '../webchat/site';
 
 /** What the bot is built from; matches createOrderBot's options. */
 export interface BotDeps {
@@ -73,8 +74,11 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   });
   const storeAccess = options.checkStore === false ? 'not-checked' : await checkStoreAccess(sessions, logger);
   const adapter = createCloudAdapter({ credentials: config, logger, errorText: translatedTurnErrorText(translator) });
-  const server = await startServer({ bot, adapter, logger, port: options.port ?? config.PORT, host: options.host });
+  // Without OPENCART_URL the store is the embedded demo store: its storefront is shown at the bot's `/`.
+  const site = createWebChatSite({ config, logger, clock, demoStorefrontUrl: config.OPENCART_URL ? undefined : options.opencart.baseUrl });
+  const server = await startServer({ bot, adapter, logger, port: options.port ?? config.PORT, host: options.host, extraRoutes: site.routes });
   const close = async () => {
+    await site.close();
     await server.close();
     await ownStorage?.close();
   };
