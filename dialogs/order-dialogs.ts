@@ -1,11 +1,12 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { decodeAction } from '../src/cards';
+import type { CheckoutState, OrderDraft } from '../src/domain/checkout-port';
 import { AddressDialog } from './checkout/address-dialog';
 import { CartDialog } from './shopping/cart-dialog';
 import { CodesDialog } from './checkout/codes-dialog';
 import { CommandRecognizer, YesNoRecognizer } from './commands/commands';
-import { ConfirmDialog } from './checkout/confirm-dialog';
+import { ConfirmDialog, type ConfirmOutcome } from './checkout/confirm-dialog';
 import { ConsentDialog } from './checkout/consent-dialog';
 import { ContactDialog } from './checkout/contact-dialog';
 import { greetingActivity } from './commands/greeting';
@@ -16,7 +17,7 @@ import { PaymentMethodDialog } from './checkout/payment-method-dialog';
 import { ShippingAddressDialog } from './checkout/shipping-address-dialog';
 import { ShippingMethodDialog } from './checkout/shipping-method-dialog';
 import { ShoppingDialog } from './shopping/shopping-dialog';
-import { translate, type DialogDeps } from './turn';
+import { showTyping, translate, type DialogDeps } from './turn';
 
 /**
  * Every dialog of the order conversation in one set (nested dialogs find their children here), plus the
@@ -50,6 +51,7 @@ export class OrderDialogs {
   /** One message turn. */
   async run(ctx: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(ctx);
+    if (await this.settleInterruptedPlacement(dc)) return;
     if (await handleInterruption(dc, this.deps, this.commands)) return;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await this.startFromIdle(dc);
@@ -57,6 +59,36 @@ export class OrderDialogs {
 
   async greet(ctx: TurnContext): Promise<void> {
     await ctx.sendActivity(greetingActivity(ctx, this.deps));
+  }
+
+  /**
+   * A draft saved as 'placing': the process died while order/add was on its way. The checkout settles it by looking
+   * (it never sends order/add again), and the customer hears the outcome before this turn's words go anywhere.
+   */
+  private async settleInterruptedPlacement(dc: DialogContext): Promise<boolean> {
+    const state = await this.deps.store.checkout(dc.context);
+    if (state.draft.status !== 'placing') return false;
+    const t = translate(dc.context, this.deps.translator);
+    await showTyping(dc.context);
+    const { status, orderId } = await this.settled(state);
+    const atSummary = dc.activeDialog?.id === DIALOG.confirm;
+    let outcome: ConfirmOutcome | null = null;
+    if (status === 'placed' && orderId !== null) outcome = { placed: orderId, alreadyPlaced: false };
+    else if (status === 'unconfirmed') {
+      await dc.context.sendActivity(t('problems.ORDER_OUTCOME_UNKNOWN'));
+      outcome = { unconfirmed: true };
+    } else await dc.context.sendActivity(t('restart.notPlaced'));
+    // The summary's own next step tells a placed order and asks what follows; a draft open again shows the summary.
+    if (atSummary && outcome) await dc.endDialog(outcome);
+    else if (atSummary) await dc.replaceDialog(DIALOG.confirm);
+    else if (outcome && 'placed' in outcome) await dc.context.sendActivity(t('order.placed', { orderId: outcome.placed }));
+    return true;
+  }
+
+  /** Every checkout operation settles a leftover 'placing' first; reading the cart is the one that changes nothing. */
+  private async settled(state: CheckoutState): Promise<OrderDraft> {
+    await this.deps.checkout.cart(state);
+    return state.draft;
   }
 
   /** Nothing was being asked: typed words are a search; a button from an older card is followed if it can be. */

@@ -86,7 +86,7 @@ export class OrderStateStore {
   private readonly flowProp: StatePropertyAccessor<unknown>;
   private readonly profileProp: StatePropertyAccessor<unknown>;
 
-  constructor(conversationState: ConversationState, userState: UserState) {
+  constructor(private readonly conversationState: ConversationState, userState: UserState) {
     this.checkoutProp = conversationState.createProperty('checkout');
     this.flowProp = conversationState.createProperty('orderFlow');
     this.profileProp = userState.createProperty('profile');
@@ -102,6 +102,14 @@ export class OrderStateStore {
 
   profile(ctx: TurnContext): Promise<Profile> {
     return this.cached(ctx, 'profile', this.profileProp, loadProfile);
+  }
+
+  /**
+   * Writes the conversation's state now, mid-turn: the checkout calls it after marking the draft 'placing' and
+   * before order/add is sent, so a process that dies during order/add leaves that on disk.
+   */
+  async saveNow(ctx: TurnContext): Promise<void> {
+    await this.conversationState.saveChanges(ctx, true);
   }
 
   async forgetProfile(ctx: TurnContext): Promise<void> {

@@ -6,7 +6,7 @@ import type { OpenCartEndpoint } from './opencart/api';
 import { createOrderBot } from './bot';
 import { isAnonymous, startBotApp } from './server';
 
-/** Wiring only: configuration, the store to order from, the bot app, and a clean shutdown. */
+/** Wiring only: configuration, the store to order from, the bot app, and a graceful shutdown. */
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   let config: AppConfig;
@@ -29,13 +29,34 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    void Promise.allSettled(closers.map((close) => close())).then(() => process.exit(0));
+    const overdue = setTimeout(() => {
+      logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'turns still running after the grace period: exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    overdue.unref();
+    void closeInOrder(closers, logger).then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Turns in flight get this long to finish after SIGTERM (channels give a turn about 15 s). */
+const SHUTDOWN_GRACE_MS = 20_000;
+
+/**
+ * The server first (it stops accepting and waits for the running turns, whose state is then written), then the
+ * storage and the embedded store those turns still needed.
+ */
+async function closeInOrder(closers: (() => Promise<void>)[], logger: Logger): Promise<void> {
+  for (const close of closers) {
+    await close().catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'close failed'));
+  }
 }
 
 async function storeEndpoint(config: AppConfig, logger: Logger, closers: (() => Promise<void>)[]): Promise<OpenCartEndpoint> {

@@ -44,7 +44,7 @@ export class ConfirmDialog extends ComponentDialog {
     if (input.action?.a === 'chg') return step.endDialog({ redo: input.action.v as ChangeableSlot } satisfies ConfirmOutcome);
     const state = await this.deps.store.checkout(step.context);
     await showTyping(step.context);
-    const placed = await this.deps.checkout.placeOrder(state);
+    const placed = await this.deps.checkout.placeOrder(state, { beforeSend: () => this.deps.store.saveNow(step.context) });
     if (placed.ok) return step.endDialog({ placed: placed.value.orderId, alreadyPlaced: placed.value.alreadyPlaced } satisfies ConfirmOutcome);
     await step.context.sendActivity(translate(step.context, this.deps.translator)(problemKey(placed.problem)));
     // The shop most likely has the order (its answer was lost): never place it again.

@@ -114,7 +114,7 @@ async function answerOldPlace(dc: DialogContext, deps: DialogDeps, action?: Card
   const thisOrder = action?.v === undefined || action.v === String(flow.orderSeq);
   let orderId = flow.placedOrders.find((p) => String(p.seq) === action?.v)?.orderId ?? null;
   if (orderId === null && thisOrder && state.draft.status === 'placed') {
-    const placed = await deps.checkout.placeOrder(state); // answers the same order id, places nothing
+    const placed = await deps.checkout.placeOrder(state, { beforeSend: () => deps.store.saveNow(dc.context) }); // answers the same order id, places nothing
     orderId = placed.ok ? placed.value.orderId : null;
   }
   if (orderId === null && action?.v === undefined) orderId = flow.lastOrderId;
