@@ -103,6 +103,7 @@ function collect(req: IncomingMessage, options: JsonBodyOptions): Promise<{ ok: 
     const onEnd = () => finish({ ok: true, value: Buffer.concat(chunks, size) });
     const onAborted = () => finish(failure('aborted', true));
     const timer = setTimeout(() => finish(failure('timeout', true)), options.timeoutMs);
+    timer.unref();
     req.on('data', onData);
     req.once('end', onEnd);
     req.once('aborted', onAborted);
