@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { choiceCard, countryDisplayName } from '../../src/cards';
-import type { Catalog, Country, CountryRef, Resolution, Zone } from '../../src/catalog/types';
+import { readCountryAnswer, type CountryAnswer } from '../../src/catalog/geo/country-answer';
+import type { Country, CountryRef, Resolution, Zone } from '../../src/catalog/types';
 import { DIALOG } from '../ids';
 import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
 import { cardActivity, localeOf, stepValues, translate, type DialogDeps } from '../turn';
@@ -26,55 +27,7 @@ export interface Region {
 
 type Named = { name: string };
 
-/** What the country question's answer named: a country, and a region when both were given ("Kaliningrad, Russia"). */
-export type CountryAnswer = { kind: 'found'; value: CountryRef; zone: Zone | null } | { kind: 'ambiguous'; candidates: CountryRef[] } | { kind: 'none' };
-
-const PART_SEPARATORS = /\s*[,;/]\s*|\s+-\s+/u;
-/** ISO 3166-2 style "US-CA": a country's alpha-2 code, a hyphen, the region's code. */
-const ISO_REGION = /^([A-Za-z]{2})-([A-Za-z0-9]{1,3})$/u;
-
-/**
- * Reads "Germany", "DE", or a region with its country in either order ("California, USA", "CA, US",
- * "California USA", "US-CA"). A country and region found together win; then the whole text as a country
- * ("Korea, Republic of", "United States"); then a country named in one part.
- */
-export async function readCountryAnswer(catalog: Catalog, text: string, locale: string): Promise<CountryAnswer> {
-  const iso = ISO_REGION.exec(text.trim());
-  const coded = iso ? await readParts(catalog, [iso[2], iso[1]], locale, true) : {};
-  if (coded.pair) return coded.pair;
-  const parts = text.split(PART_SEPARATORS).map((p) => p.trim()).filter(Boolean);
-  const separated = parts.length > 1 ? await readParts(catalog, parts, locale) : {};
-  if (separated.pair) return separated.pair;
-  const whole: Resolution<CountryRef> = await catalog.resolveCountry(text, locale);
-  if (whole.kind === 'found') return { ...whole, zone: null };
-  let countryOnly = separated.countryOnly ?? coded.countryOnly;
-  // No separator ("California USA"): each split between words, as two parts.
-  const words = parts.length === 1 ? parts[0].split(/\s+/u) : [];
-  for (let k = 1; k < words.length; k += 1) {
-    const split = await readParts(catalog, [words.slice(0, k).join(' '), words.slice(k).join(' ')], locale);
-    if (split.pair) return split.pair;
-    countryOnly ??= split.countryOnly;
-  }
-  return countryOnly ?? whole;
-}
-
-interface PartsRead {
-  pair?: CountryAnswer;
-  countryOnly?: CountryAnswer;
-}
-
-/** One part as the country, the others as its region; the country is usually last, so parts are tried from the end. */
-async function readParts(catalog: Catalog, parts: string[], locale: string, lastOnly = false): Promise<PartsRead> {
-  const read: PartsRead = {};
-  for (let i = parts.length - 1; i >= (lastOnly ? parts.length - 1 : 0); i -= 1) {
-    const country = await catalog.resolveCountry(parts[i], locale);
-    if (country.kind !== 'found') continue;
-    const zone = await catalog.resolveZone(country.value.countryId, parts.filter((_, j) => j !== i).join(', '));
-    if (zone.kind === 'found') return { pair: { kind: 'found', value: country.value, zone: zone.value } };
-    read.countryOnly ??= { kind: 'found', value: country.value, zone: null };
-  }
-  return read;
-}
+export type { CountryAnswer };
 
 /**
  * Country and region from what the customer types (any language, ISO code, small typos); ambiguity => buttons.

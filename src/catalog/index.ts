@@ -37,3 +37,4 @@ export { ProductVocabulary } from './query/typo';
 export { foldText } from './query/fold';
 export { resolveCountryText, resolveZoneText, isoCodeOfOpenCartName } from './geo/countries';
 export { storeCurrencyFor, storeLanguageFor } from './language';
+export { readCountryAnswer, MAX_COUNTRY_ANSWER, type CountryAnswer } from './geo/country-answer';

@@ -30,6 +30,8 @@ function regionNames(locale: string, style: 'long' | 'short' = 'long'): Map<stri
       const name = display?.of(code);
       if (name) names.set(code, foldText(name));
     }
+    // The locale is the activity's: bounded, so invented locales can't fill the memory.
+    if (regionNameCache.size >= 32) regionNameCache.clear();
     regionNameCache.set(key, names);
   }
   return names;
@@ -46,8 +48,27 @@ export function isoCodeOfOpenCartName(name: string): string | null {
   return OPENCART_NAME_ALIASES[folded] ?? englishCodeByName.get(folded) ?? null;
 }
 
+/** Candidates per country list (the catalog's cached array) and locale: built once, not on every answer. */
+const candidatesByList = new WeakMap<readonly CountryRef[], Map<string, NamedCandidate<CountryRef>[]>>();
+
 /** Candidates for the customer's locale: OpenCart's name, Intl's English and localized names, ISO codes. */
 export function countryCandidates(countries: CountryRef[], locale: string): NamedCandidate<CountryRef>[] {
+  let byLocale = candidatesByList.get(countries);
+  if (!byLocale) {
+    byLocale = new Map();
+    candidatesByList.set(countries, byLocale);
+  }
+  let candidates = byLocale.get(locale);
+  if (!candidates) {
+    candidates = buildCountryCandidates(countries, locale);
+    // Locales come from activities: a few are expected, and a list past a handful starts afresh.
+    if (byLocale.size >= 16) byLocale.clear();
+    byLocale.set(locale, candidates);
+  }
+  return candidates;
+}
+
+function buildCountryCandidates(countries: CountryRef[], locale: string): NamedCandidate<CountryRef>[] {
   const language = locale.split(/[-_]/)[0] || 'en';
   const localized = [regionNames(locale), regionNames(language), regionNames('en'), regionNames('en', 'short')];
   return countries.map((country) => {
@@ -76,11 +97,18 @@ const ZONE_NOISE_WORDS = new Set([
   'область', 'обл', 'край', 'республика', 'регион', 'bundesland', 'land',
 ]);
 
+/** Zone candidates per country (the catalog's cached object). */
+const zoneCandidates = new WeakMap<Country, NamedCandidate<Zone>[]>();
+
 export function resolveZoneText(text: string, country: Country): Resolution<Zone> {
   const prefix = `${country.isoCode2.toUpperCase()}-`;
   const trimmed = text.trim();
   // ISO 3166-2 style "US-CA": the part after the country prefix is often OpenCart's zone code.
   const withoutPrefix = country.isoCode2 && trimmed.toUpperCase().startsWith(prefix) ? trimmed.slice(prefix.length) : trimmed;
-  const candidates = country.zones.map((zone) => ({ value: zone, id: zone.zoneId, names: [foldText(zone.name)], codes: [zone.code.toUpperCase()] }));
+  let candidates = zoneCandidates.get(country);
+  if (!candidates) {
+    candidates = country.zones.map((zone) => ({ value: zone, id: zone.zoneId, names: [foldText(zone.name)], codes: [zone.code.toUpperCase()] }));
+    zoneCandidates.set(country, candidates);
+  }
   return resolveByName(withoutPrefix, candidates, ZONE_NOISE_WORDS);
 }

@@ -1,4 +1,4 @@
-import { osaDistance } from '../query/osa';
+import { osaWithin } from '../query/osa';
 import type { Resolution } from '../types';
 import { foldText } from '../query/fold';
 
@@ -41,12 +41,23 @@ function verdict<T>(matches: NamedCandidate<T>[]): Resolution<T> | null {
   return { kind: 'ambiguous', candidates: distinct.map((match) => match.value) };
 }
 
+/** Whether the name starts with the query's words, or one word of it is the query ("united" in "united kingdom"). */
+function namesPart(name: string, query: string): boolean {
+  if (name.length <= query.length) return false;
+  if (query.includes(' ')) return name.startsWith(`${query} `);
+  for (let at = name.indexOf(query); at >= 0; at = name.indexOf(query, at + 1)) {
+    const end = at + query.length;
+    if ((at === 0 || name[at - 1] === ' ') && (end === name.length || name[end] === ' ')) return true;
+  }
+  return false;
+}
+
 function matchFolded<T>(query: string, candidates: NamedCandidate<T>[]): Resolution<T> | null {
   const exact = verdict(candidates.filter((c) => c.names.includes(query)));
   if (exact) return exact;
   if (query.length >= 3) {
     // "united" names the start of several countries: report them all rather than pick one.
-    const partial = verdict(candidates.filter((c) => c.names.some((name) => name.startsWith(`${query} `) || name.split(' ').includes(query))));
+    const partial = verdict(candidates.filter((c) => c.names.some((name) => namesPart(name, query))));
     if (partial) return partial;
   }
   const budget = typoBudget(query.length);
@@ -55,7 +66,8 @@ function matchFolded<T>(query: string, candidates: NamedCandidate<T>[]): Resolut
   let closest: NamedCandidate<T>[] = [];
   for (const candidate of candidates) {
     for (const name of candidate.names) {
-      const d = osaDistance(query, name);
+      // Names whose length differs by more than the budget are skipped without building a table.
+      const d = osaWithin(query, name, budget);
       if (d > budget) continue;
       if (d < best) {
         best = d;
@@ -69,8 +81,13 @@ function matchFolded<T>(query: string, candidates: NamedCandidate<T>[]): Resolut
 }
 
 /** Resolves what a customer typed against names and codes; several equally good answers are reported, not guessed. */
+/** Longer than any country or region name with its noise words: nothing to match, and nothing is folded. */
+export const MAX_NAME_QUERY = 120;
+
 export function resolveByName<T>(text: string, candidates: NamedCandidate<T>[], noiseWords: ReadonlySet<string> = new Set()): Resolution<T> {
+  if (text.length > MAX_NAME_QUERY * 2) return { kind: 'none' };
   const query = foldText(text);
+  if (query.length > MAX_NAME_QUERY) return { kind: 'none' };
   if (!query) return { kind: 'none' };
   const code = text.trim().toUpperCase();
   if (/^[A-Z0-9]{2,3}$/.test(code)) {

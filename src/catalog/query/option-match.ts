@@ -1,4 +1,4 @@
-import { osaDistance } from './osa';
+import { osaWithin } from './osa';
 import type { OptionValue, ProductDetails, ProductOption } from '../types';
 import { typoBudget } from '../geo/name-match';
 import { foldText, foldedWords } from './fold';
@@ -10,7 +10,9 @@ function wordNames(customerWord: string, valueWord: string): boolean {
   if (customerWord === valueWord) return true;
   const canonical = canonicalOptionWord(customerWord);
   if (canonical !== null && (canonical === valueWord || canonical === canonicalOptionWord(valueWord))) return true;
-  return valueWord.length >= 4 && osaDistance(customerWord, valueWord) <= typoBudget(valueWord.length);
+  if (valueWord.length < 4) return false;
+  const budget = typoBudget(valueWord.length);
+  return osaWithin(customerWord, valueWord, budget) <= budget;
 }
 
 /** A value is named when every word of its name is named by one of the customer's words ("Checkbox 2"). */

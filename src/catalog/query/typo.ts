@@ -1,13 +1,26 @@
-import { osaDistance } from './osa';
+import { osaWithin } from './osa';
 import { typoBudget } from '../geo/name-match';
 import { foldedWords } from './fold';
 
 /** Words of the store's product names; corrects a customer's word to the one nearest by OSA distance (a swap of two neighbouring letters is one edit). */
 export class ProductVocabulary {
   private readonly words: string[];
+  private readonly longest: number;
+  /** Product names, folded, to tell which searches OpenCart will answer with something. */
+  private readonly names: string[];
 
   constructor(productNames: string[]) {
-    this.words = [...new Set(productNames.flatMap((name) => foldedWords(name)).filter((word) => word.length >= 2))];
+    this.names = [...new Set(productNames.map((name) => foldedWords(name).join(' ')).filter(Boolean))];
+    this.words = [...new Set(this.names.flatMap((name) => name.split(' ')).filter((word) => word.length >= 2))];
+    this.longest = this.words.reduce((longest, word) => Math.max(longest, word.length), 0);
+  }
+
+  /**
+   * Whether a product name contains every word (as OpenCart's search does: each word anywhere in the name). Names
+   * come from the top categories' listings, so false is a guess: the store may still have such a product.
+   */
+  namesAll(words: string[]): boolean {
+    return words.length > 0 && this.names.some((name) => words.every((word) => name.includes(word)));
   }
 
   get size(): number {
@@ -16,13 +29,15 @@ export class ProductVocabulary {
 
   /** The word itself when the store knows it (also as part of a word), the one nearest word, or null. */
   correct(word: string): string | null {
+    // Longer than any product name's word by more than a typo: neither part of one nor a typo of one.
+    if (word.length > this.longest + 2) return null;
     if (this.words.some((known) => known.includes(word))) return word;
     const budget = typoBudget(word.length);
     if (budget === 0) return null;
     let best = budget + 1;
     let nearest: string[] = [];
     for (const known of this.words) {
-      const d = osaDistance(word, known);
+      const d = osaWithin(word, known, budget);
       if (d > budget) continue;
       if (d < best) {
         best = d;
