@@ -1,25 +1,37 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CHANGEABLE_SLOTS, summaryCard, type ChangeableSlot } from '../../src/cards';
 import type { YesNoRecognizer } from '../commands/commands';
+import { SummaryAnswerRecognizer, type SummaryAnswer } from '../commands/summary-answers';
 import { DIALOG } from '../ids';
 import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
 import { problemKey, problemSlot } from '../prompts/problems';
 import { cardActivity, localeOf, showTyping, translate, type DialogDeps } from '../turn';
-import { answerValidator } from '../prompts/validation';
+import { answerValidator, type Refusal } from '../prompts/validation';
 
 const PROMPT = 'confirmPrompt';
 export const CONFIRM_PROMPT_ID = PROMPT;
 
 export type ConfirmOutcome = { placed: number; alreadyPlaced: boolean } | { redo: ChangeableSlot } | { unconfirmed: true };
 
+/** Typed answers other than consent or a change are answered with the summary's buttons again, never taken as consent. */
+const REFUSALS: Record<SummaryAnswer['kind'], Refusal> = {
+  place: null,
+  change: null,
+  wait: { key: 'summary.takeYourTime' },
+  unclear: { key: 'summary.placeOrChange' },
+};
+
 /** One summary card; "place order" places it exactly once, "change" goes back to that one part. */
 export class ConfirmDialog extends ComponentDialog {
+  private readonly answers: SummaryAnswerRecognizer;
+
   constructor(private readonly deps: DialogDeps, words: YesNoRecognizer) {
     super(DIALOG.confirm);
+    this.answers = new SummaryAnswerRecognizer(deps.translator, words);
     const validator = answerValidator(deps, {
       actions: ['place', 'chg'],
       action: (action) => (action.a === 'chg' && !CHANGEABLE_SLOTS.some((s) => s === action.v) ? { key: 'common.staleButton' } : null),
-      text: (text) => (words.recognize(text) === true ? null : { key: 'summary.placeOrChange' }),
+      text: (text, ctx) => REFUSALS[this.answers.recognize(text, localeOf(ctx)).kind],
     });
     this.addDialog(new InputPrompt(PROMPT, validator));
     this.addDialog(new WaterfallDialog('confirmSteps', [this.show.bind(this), this.act.bind(this)]));
@@ -42,6 +54,9 @@ export class ConfirmDialog extends ComponentDialog {
   private async act(step: WaterfallStepContext) {
     const input = step.result as CustomerInput;
     if (input.action?.a === 'chg') return step.endDialog({ redo: input.action.v as ChangeableSlot } satisfies ConfirmOutcome);
+    const typed = input.action ? null : this.answers.recognize(input.text, localeOf(step.context));
+    if (typed?.kind === 'change') return step.endDialog({ redo: typed.slot } satisfies ConfirmOutcome);
+    if (input.action?.a !== 'place' && typed?.kind !== 'place') return step.replaceDialog(this.id); // never consent by default
     const state = await this.deps.store.checkout(step.context);
     await showTyping(step.context);
     const placed = await this.deps.checkout.placeOrder(state, { beforeSend: () => this.deps.store.saveNow(step.context) });

@@ -1,5 +1,5 @@
-import { parseYesNo } from '../../src/domain/parsers';
-import type { Translator } from '../../src/i18n';
+import { normalizeAnswer, parseOrderConsent, parseYesNo } from '../../src/domain/parsers';
+import { SUPPORTED_LOCALES, type SupportedLocale, type Translator } from '../../src/i18n';
 
 /** Words the customer can type at any time; each maps to a key commands.<name> listing "a|b|c" per language. */
 export const GLOBAL_COMMANDS = [
@@ -48,19 +48,38 @@ export class CommandRecognizer {
 export class YesNoRecognizer {
   private readonly yes: Set<string>;
   private readonly no: Set<string>;
+  private readonly placeLabels: Map<SupportedLocale, string>;
 
   constructor(translator: Translator) {
-    const words = (key: string) => new Set(translator.allTranslations(key).flatMap((l) => l.split('|')).map(normalizeWords));
+    const words = (key: string) => new Set(phrases(translator.allTranslations(key)));
     this.yes = words('common.yesWords');
     this.no = words('common.noWords');
+    this.placeLabels = new Map(SUPPORTED_LOCALES.map((lng) => [lng, normalizeAnswer(translator.t(lng, 'summary.placeOrder')) ?? '']));
   }
 
+  /** An ordinary yes/no question ("same address?"): true, false, or null when unclear. */
   recognize(text: string): boolean | null {
     const parsed = parseYesNo(text);
     if (parsed.ok) return parsed.value;
-    const word = normalizeWords(text);
+    const word = normalizeAnswer(text);
+    if (word === null) return null;
     if (this.yes.has(word)) return true;
     if (this.no.has(word)) return false;
     return null;
   }
+
+  /** Consent to place the order: a whole "yes"/"place the order" in the customer's language (or English), or the button's label. */
+  consentsToOrder(text: string, locale: SupportedLocale): boolean {
+    if (parseOrderConsent(text, locale).ok) return true;
+    const answer = normalizeAnswer(text);
+    return answer !== null && answer !== '' && (answer === this.placeLabels.get(locale) || answer === this.placeLabels.get('en'));
+  }
+}
+
+/** "a|b|c" lists of every language, normalised like the customer's answers. */
+export function phrases(lists: string[]): string[] {
+  return lists
+    .flatMap((list) => list.split('|'))
+    .map((phrase) => normalizeAnswer(phrase) ?? '')
+    .filter(Boolean);
 }
