@@ -6,6 +6,7 @@ import { translate, type DialogDeps } from '../turn';
 import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from '../prompts/yes-no';
 
 const PROMPT = 'consentPrompt';
+export const CONSENT_PROMPT_ID = PROMPT;
 
 /** Asks once whether to remember contact details and addresses for next time; stores them only on "yes". */
 export class ConsentDialog extends ComponentDialog {

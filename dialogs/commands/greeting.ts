@@ -1,5 +1,6 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { choiceCard } from '../../src/cards';
+import { languageKnown } from '../../src/i18n';
 import { cardActivity, translate, type DialogDeps } from '../turn';
 
 /** First contact: what the bot can do, in the customer's language, with a way in for those without words. */
@@ -11,4 +12,35 @@ export function greetingActivity(ctx: TurnContext, deps: DialogDeps): Partial<Ac
     choices: [{ title: t('cards.browseCategories'), action: { a: 'cats' } }],
   });
   return cardActivity(ctx, card);
+}
+
+/**
+ * Greets in the language the turn's messages would get. Teams and Direct Line send the conversation update
+ * without any locale (msteams-docs#896, botframework-sdk#6484): then the greeting waits for the first message,
+ * which carries it, instead of greeting in DEFAULT_LOCALE.
+ */
+export class Greeter {
+  private readonly owed: StatePropertyAccessor<boolean>;
+
+  constructor(conversationState: ConversationState, private readonly deps: DialogDeps) {
+    this.owed = conversationState.createProperty<boolean>('greetingOwed');
+  }
+
+  /** New members joined: greet now if their language is known, else on their first message. */
+  async onJoin(ctx: TurnContext): Promise<void> {
+    const { chosenLocale } = await this.deps.store.flow(ctx);
+    if (languageKnown(ctx.activity, chosenLocale)) await this.greet(ctx);
+    else await this.owed.set(ctx, true);
+  }
+
+  /** Before the first message is answered: the greeting that waited for its language. */
+  async beforeMessage(ctx: TurnContext): Promise<void> {
+    if (!(await this.owed.get(ctx, false))) return;
+    await this.greet(ctx);
+  }
+
+  async greet(ctx: TurnContext): Promise<void> {
+    await this.owed.delete(ctx);
+    await ctx.sendActivity(greetingActivity(ctx, this.deps));
+  }
 }

@@ -1,14 +1,27 @@
+import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import { CHANGEABLE_SLOTS, decodeAction, type CardAction, type CardActionName, type ChangeableSlot } from '../../src/cards';
 import { CART_PROMPT_ID } from '../shopping/cart-dialog';
 import type { CommandRecognizer, GlobalCommand } from './commands';
 import { CONFIRM_PROMPT_ID } from '../checkout/confirm-dialog';
+import { CONSENT_PROMPT_ID } from '../checkout/consent-dialog';
 import { DIALOG } from '../ids';
 import { languageChoice, languageNamed, switchLanguage } from './language';
 import { requestRedo, type OrderFlowOptions } from '../order-flow-dialog';
-import { translate, type DialogDeps } from '../turn';
+import { translate, withLeadingText, type DialogDeps } from '../turn';
 
 type Handler = (dc: DialogContext, deps: DialogDeps, action?: CardAction) => Promise<void>;
+
+const SENT_BEFORE_ANSWER = Symbol.for('orderBot.sentBeforeAnswer');
+
+/** Set by the bot when this activity arrived while the conversation's previous turn was still running. */
+export function markSentBeforeAnswer(ctx: TurnContext): void {
+  ctx.turnState.set(SENT_BEFORE_ANSWER, true);
+}
+
+function sentBeforeAnswer(ctx: TurnContext): boolean {
+  return ctx.turnState.get(SENT_BEFORE_ANSWER) === true;
+}
 
 /** The prompt the customer is answering now (innermost active dialog), if any. */
 export function activeLeafId(dc: DialogContext): string | undefined {
@@ -121,7 +134,8 @@ async function answerOldPlace(dc: DialogContext, deps: DialogDeps, action?: Card
   if (orderId !== null) await dc.context.sendActivity(t('order.alreadyPlaced', { orderId }));
   else if (thisOrder && state.draft.status === 'unconfirmed') await dc.context.sendActivity(t('problems.ORDER_OUTCOME_UNKNOWN'));
   else await dc.context.sendActivity(t('common.staleButton'));
-  await reprompt(dc);
+  // A double click: the first click's answer, not seen yet, ends with "remember my details?"; don't ask it twice.
+  if (!(sentBeforeAnswer(dc.context) && activeLeafId(dc) === CONSENT_PROMPT_ID)) await reprompt(dc);
 }
 
 /** Buttons of older cards that still make sense anywhere; each names the prompt that handles it itself. */
@@ -143,7 +157,10 @@ const ACTION_HANDLERS: Partial<Record<CardActionName, ActionRule>> = {
   lang: {
     ownPrompt: '',
     handle: async (dc, deps, action) => {
-      if (await switchLanguage(dc.context, deps, action?.v)) await resumeInNewLanguage(dc, deps);
+      if (await switchLanguage(dc.context, deps, action?.v)) return resumeInNewLanguage(dc, deps);
+      // A stale or forged language (oc:lang:xx): say so, with the languages there are.
+      const reason = translate(dc.context, deps.translator)('language.unknown');
+      await dc.context.sendActivity(withLeadingText(dc.context, languageChoice(dc.context, deps), reason));
     },
   },
   place: { ownPrompt: CONFIRM_PROMPT_ID, current: isCurrentPlace, handle: answerOldPlace },
@@ -172,6 +189,8 @@ export async function handleInterruption(dc: DialogContext, deps: DialogDeps, co
   if (await handleCurrency(dc, deps, commands)) return true;
   const command = commands.recognize(dc.context.activity.text);
   if (!command) return false;
+  // At the summary "bestellen" / "оформить заказ" answer it (consent), they don't go to checkout again.
+  if (command === 'checkout' && activeLeafId(dc) === CONFIRM_PROMPT_ID) return false;
   await COMMAND_HANDLERS[command](dc, deps);
   return true;
 }

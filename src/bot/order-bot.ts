@@ -1,5 +1,7 @@
 import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { OrderDialogs, OrderStateStore, escapePlainTexts, setTurnLocale, type DialogDeps } from '../../dialogs';
+import { Greeter } from '../../dialogs/commands/greeting';
+import { markSentBeforeAnswer } from '../../dialogs/commands/interruptions';
 import type { Catalog } from '../catalog/types';
 import { systemClock, type Clock } from '../clock';
 import type { CheckoutService } from '../domain/checkout-port';
@@ -38,22 +40,28 @@ export class OrderBot extends ActivityHandler {
     this.store = new OrderStateStore(deps.conversationState, deps.userState);
     const dialogDeps: DialogDeps = { catalog: deps.catalog, checkout: deps.checkout, translator: this.translator, store: this.store, logger: deps.logger };
     this.dialogs = new OrderDialogs(dialogDeps, deps.conversationState);
+    const greeter = new Greeter(deps.conversationState, dialogDeps); // greets in the turn's language, or waits for it
 
     this.onMembersAdded(async (ctx, next) => {
       const newcomers = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
       // Telegram greets on /start instead, which every new Telegram chat sends.
-      if (newcomers.length && ctx.activity.channelId !== 'telegram') await this.dialogs.greet(ctx);
+      if (newcomers.length && ctx.activity.channelId !== 'telegram') await greeter.onJoin(ctx);
       await next();
     });
     this.onMessage(async (ctx, next) => {
-      if (ctx.activity.text?.trim().toLowerCase() === TELEGRAM_START) await this.dialogs.greet(ctx);
-      else await this.dialogs.run(ctx);
+      if (ctx.activity.text?.trim().toLowerCase() === TELEGRAM_START) await greeter.greet(ctx);
+      else {
+        await greeter.beforeMessage(ctx);
+        await this.dialogs.run(ctx);
+      }
       await next();
     });
   }
 
   override async run(ctx: TurnContext): Promise<void> {
-    await this.turns.run(ctx.activity.conversation?.id ?? '', () => this.runTurn(ctx));
+    const conversationId = ctx.activity.conversation?.id ?? '';
+    if (this.turns.busy(conversationId)) markSentBeforeAnswer(ctx); // e.g. the second click of a double click
+    await this.turns.run(conversationId, () => this.runTurn(ctx));
   }
 
   private async runTurn(ctx: TurnContext): Promise<void> {

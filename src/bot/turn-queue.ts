@@ -17,6 +17,11 @@ export class ConversationTurnQueue {
     }
   }
 
+  /** Whether a turn of this conversation is running or waiting (a new one then was sent before its answer). */
+  busy(conversationId: string): boolean {
+    return this.tails.has(conversationId);
+  }
+
   /** Conversations with a turn running or waiting (for tests and metrics). */
   get size(): number {
     return this.tails.size;

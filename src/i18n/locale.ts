@@ -4,17 +4,20 @@ export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
 /** The parts of an activity that can carry a language tag. */
 export interface LocaleCarrier {
-  locale?: string;
-  entities?: { type: string; [key: string]: unknown }[];
+  locale?: unknown;
+  entities?: unknown;
   channelData?: unknown;
 }
 
-/** The raw language tag an activity carries: Web Chat's locale, Teams' clientInfo, Telegram's language_code. */
+/**
+ * The raw language tag an activity carries. The channel's own field first: Teams' clientInfo entity (its
+ * activity.locale may be absent or en-US for a German client), Telegram's from.language_code; then
+ * activity.locale (Web Chat, set by the page). Non-strings are ignored (malformed activities).
+ */
 export function activityLanguageTag(activity: LocaleCarrier): string | undefined {
-  if (activity.locale) return activity.locale;
-  const clientInfo = activity.entities?.find((e) => e.type === 'clientInfo');
-  if (clientInfo && typeof clientInfo.locale === 'string') return clientInfo.locale;
-  return telegramLanguageCode(activity.channelData);
+  const clientInfo = Array.isArray(activity.entities) ? activity.entities.find((e) => isRecord(e) && e.type === 'clientInfo') : undefined;
+  if (clientInfo && isLanguageTag(clientInfo.locale)) return clientInfo.locale;
+  return telegramLanguageCode(activity.channelData) ?? (isLanguageTag(activity.locale) ? activity.locale : undefined);
 }
 
 /** 'de-DE' => 'de', 'RU' => 'ru', 'pt-BR' => null. */
@@ -33,14 +36,23 @@ export function turnLocale(
   return chosen ?? supportedLocale(activityLanguageTag(activity)) ?? fallback;
 }
 
+/** Whether the customer's language is known this turn (chosen, or a tag on the activity), so a greeting can wait for it. */
+export function languageKnown(activity: LocaleCarrier, chosen: SupportedLocale | null | undefined): boolean {
+  return Boolean(chosen) || activityLanguageTag(activity) !== undefined;
+}
+
 function telegramLanguageCode(channelData: unknown): string | undefined {
   if (!isRecord(channelData)) return undefined;
   for (const key of ['message', 'callback_query']) {
     const part = channelData[key];
     const from = isRecord(part) ? part.from : undefined;
-    if (isRecord(from) && typeof from.language_code === 'string') return from.language_code;
+    if (isRecord(from) && isLanguageTag(from.language_code)) return from.language_code;
   }
   return undefined;
+}
+
+function isLanguageTag(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0 && value.length <= 35;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
