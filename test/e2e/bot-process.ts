@@ -122,6 +122,13 @@ export interface RecordingProxy {
   apiTokens: Set<string>;
   /** OCSESSID values the store set or the bot sent back. */
   sessionCookies: Set<string>;
+  /** API routes asked for, in order (e.g. 'api/order/add'). */
+  routes: string[];
+  /**
+   * Called as each API request arrives; 'hold' keeps it unanswered and unsent to the store (until the bot gives up
+   * or dies). Tests set it to act at a given call, e.g. kill the bot while order/add is on its way.
+   */
+  intercept: (route: string) => 'forward' | 'hold';
   close(): Promise<void>;
 }
 
@@ -132,8 +139,15 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const remember = (into: Set<string>, value: string | null | undefined) => {
     if (value) into.add(value);
   };
+  const routes: string[] = [];
+  const proxy = { intercept: (_route: string): 'forward' | 'hold' => 'forward' };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', upstream);
+    const route = url.searchParams.get('route');
+    if (route?.startsWith('api/')) {
+      routes.push(route);
+      if (proxy.intercept(route) === 'hold') return;
+    }
     remember(apiTokens, url.searchParams.get('api_token'));
     for (const match of String(req.headers.cookie ?? '').matchAll(/OCSESSID=([^;\s]+)/g)) remember(sessionCookies, match[1]);
     const forward = http.request(
@@ -155,14 +169,25 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  return Object.assign(proxy, {
     url: `http://127.0.0.1:${port}/`,
     apiTokens,
     sessionCookies,
+    routes,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
+  });
+}
+
+/** The conversation state a bot process saved under its STATE_DIR (file storage), read as a new process would. */
+export async function savedConversationState(stateDir: string, channelId: string, conversationId: string): Promise<Record<string, unknown> | null> {
+  const { FileStorage } = await import('../../src/storage');
+  const { default: pino } = await import('pino');
+  const storage = new FileStorage({ dir: stateDir, ttlMs: 365 * 24 * 60 * 60 * 1000, clock: { now: () => Date.now() }, logger: pino({ level: 'silent' }) });
+  const key = `${channelId}/conversations/${conversationId}/`;
+  const items = await storage.read([key]);
+  return (items[key] as Record<string, unknown> | undefined) ?? null;
 }
