@@ -1,0 +1,153 @@
+import http from 'node:http';
+import type { Activity } from 'botbuilder';
+import { createChannelActivityFactory, renderActivities, type ChannelActivityFactory, type RenderedTurn } from '../../src/server/local-channel';
+import type { BenchConnector } from './connector';
+import { chooseButton, PLACED, type Step } from './orders';
+
+/**
+ * The load driver: customers that play whole orders over HTTP on Web Chat, pressing the buttons the bot sent.
+ * A turn is done when the bot's HTTP answer came back (the bot answers after the turn, replies included);
+ * a turn without an answer within 15 s fails the order, as the channels give up then.
+ */
+export const TURN_TIMEOUT_MS = 15_000;
+
+export interface Target {
+  messagesUrl: string;
+  connector: BenchConnector;
+  agent: http.Agent;
+  /** The echo bot gets the same turns as text, and every answer counts as right. */
+  echo: boolean;
+}
+
+export interface RunStats {
+  turns: number;
+  latencies: number[];
+  orders: number;
+  failedOrders: number;
+  /** Orders abandoned unfinished because the phase's time budget ran out (not counted as failed). */
+  cutOrders: number;
+  failures: string[];
+}
+
+export function emptyStats(): RunStats {
+  return { turns: 0, latencies: [], orders: 0, failedOrders: 0, cutOrders: 0, failures: [] };
+}
+
+let conversations = 0;
+
+class OrderFailed extends Error {}
+
+/** Plays one order in a new conversation; records every turn's latency. Past `deadline` it stops between turns. */
+export async function playOrder(target: Target, steps: Step[], stats: RunStats, deadline = Infinity, expectPlaced = true): Promise<void> {
+  const factory = createChannelActivityFactory({
+    channel: 'webchat',
+    locale: 'en',
+    serviceUrl: target.connector.serviceUrl,
+    conversationKey: `bench-${process.pid}-${++conversations}`,
+  });
+  let last: RenderedTurn = { lines: [], buttons: [] };
+  stats.orders += 1;
+  try {
+    for (const [index, step] of steps.entries()) {
+      if (performance.now() > deadline) {
+        stats.cutOrders += 1;
+        return;
+      }
+      const activity = target.echo ? echoActivity(factory, step, index) : botActivity(factory, step, last);
+      last = await turn(target, factory.conversationId, activity, stats);
+    }
+    if (expectPlaced && !target.echo && !PLACED.test(last.lines.join('\n'))) throw new OrderFailed(`not placed: ${last.lines.join(' / ').slice(0, 300)}`);
+  } catch (error) {
+    stats.failedOrders += 1;
+    if (stats.failures.length < 5) stats.failures.push(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function echoActivity(factory: ChannelActivityFactory, step: Step, index: number): Partial<Activity> {
+  return step.kind === 'start' ? factory.start() : factory.text(step.kind === 'say' ? step.text : `step ${index}`);
+}
+
+function botActivity(factory: ChannelActivityFactory, step: Step, last: RenderedTurn): Partial<Activity> {
+  if (step.kind === 'start') return factory.start();
+  if (step.kind === 'say') return factory.text(step.text);
+  const button =
+    step.kind === 'click'
+      ? last.buttons.find((b) => step.label.test(b.label))
+      : last.buttons.find((b) => b.number === chooseButton(last, step.product));
+  const activity = button && factory.click(button);
+  if (!activity) {
+    const wanted = step.kind === 'click' ? String(step.label) : `Choose ${step.product}`;
+    throw new OrderFailed(`no button ${wanted}; saw: ${last.lines.join(' / ').slice(0, 300)}`);
+  }
+  return activity;
+}
+
+async function turn(target: Target, conversationId: string, activity: Partial<Activity>, stats: RunStats): Promise<RenderedTurn> {
+  const collected = target.connector.collect(conversationId);
+  const started = performance.now();
+  let status: number;
+  try {
+    status = await post(target, JSON.stringify(activity));
+  } finally {
+    stats.latencies.push(performance.now() - started);
+  }
+  const activities = collected();
+  if (status >= 400) throw new OrderFailed(`HTTP ${status}`);
+  stats.turns += 1;
+  return renderActivities(activities);
+}
+
+function post(target: Target, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(target.messagesUrl, {
+      method: 'POST',
+      agent: target.agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      timeout: TURN_TIMEOUT_MS,
+    });
+    req.once('timeout', () => req.destroy(new OrderFailed(`no answer within ${TURN_TIMEOUT_MS / 1000} s`)));
+    req.once('error', reject);
+    req.once('response', (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+      res.once('error', reject);
+    });
+    req.end(body);
+  });
+}
+
+/** Opens `count` keep-alive connections to the server before measuring (GET /healthz, all at once). */
+export async function openConnections(baseUrl: string, agent: http.Agent, count: number): Promise<void> {
+  await Promise.all(
+    Array.from({ length: count }, () =>
+      new Promise<void>((resolve) => {
+        const req = http.get(`${baseUrl}/healthz`, { agent, timeout: 30_000 }, (res) => {
+          res.resume();
+          res.once('end', () => resolve());
+        });
+        req.once('error', () => resolve());
+        req.once('timeout', () => req.destroy());
+      }),
+    ),
+  );
+}
+
+/**
+ * C customers, each placing orders one after another until `ordersEach` are placed or the time budget is spent
+ * (then orders in flight stop at their next turn). Returns when all customers are done.
+ */
+export async function runCustomers(
+  target: Target,
+  options: { customers: number; ordersEach: number; steps: () => Step[]; budgetMs: number; expectPlaced?: boolean },
+  stats: RunStats,
+): Promise<{ wallMs: number }> {
+  const started = performance.now();
+  const deadline = started + options.budgetMs;
+  const customer = async () => {
+    for (let order = 0; order < options.ordersEach && performance.now() < deadline; order++) {
+      await playOrder(target, options.steps(), stats, deadline, options.expectPlaced);
+    }
+  };
+  await Promise.all(Array.from({ length: options.customers }, customer));
+  return { wallMs: performance.now() - started };
+}

@@ -1,0 +1,195 @@
+import { emptyStats, playOrder, runCustomers } from './driver';
+import { midOrder, wholeOrder } from './orders';
+import { liveHeapMiB } from './inspector';
+import { CpuMeter, rssMiB } from './proc-stats';
+import { sleep } from './processes';
+import { control, openTarget, startRig, type BotKind } from './session';
+import { percentile } from './stats';
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+/** The measured phases. Each starts fresh processes, so one phase's leftovers never weigh on the next. */
+
+export interface LoadResult {
+  kind: BotKind;
+  customers: number;
+  orders: number;
+  failedOrders: number;
+  cutOrders: number;
+  turns: number;
+  turnsPerS: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  cpuPerTurnMs: number;
+  idleRssMiB: number;
+  peakRssMiB: number;
+  /** CPU of this process (driver + connector) per turn: if it nears the wall time, the driver is the limit. */
+  driverCpuPerTurnMs: number;
+  failures: string[];
+}
+
+/** C customers placing whole 1-line orders at once, after their connections were opened. */
+export async function loadPhase(kind: BotKind, customers: number, ordersEach: number, budgetMs: number): Promise<LoadResult> {
+  const rig = await startRig(kind);
+  try {
+    const target = await openTarget(rig, customers);
+    const idleRssMiB = rssMiB(rig.proc.pid);
+    const meter = new CpuMeter(rig.proc.pid);
+    const sampler = setInterval(() => meter.sample(), 250);
+    const driverCpu = process.cpuUsage();
+    const stats = emptyStats();
+    const { wallMs } = await runCustomers(target, { customers, ordersEach, steps: () => wholeOrder(1), budgetMs }, stats);
+    clearInterval(sampler);
+    meter.sample();
+    return {
+      kind,
+      customers,
+      orders: stats.orders - stats.cutOrders,
+      failedOrders: stats.failedOrders,
+      cutOrders: stats.cutOrders,
+      turns: stats.turns,
+      turnsPerS: stats.turns / (wallMs / 1000),
+      p50: percentile(stats.latencies, 50),
+      p95: percentile(stats.latencies, 95),
+      p99: percentile(stats.latencies, 99),
+      cpuPerTurnMs: meter.elapsedMs() / Math.max(1, stats.turns),
+      idleRssMiB,
+      peakRssMiB: meter.peakRss,
+      driverCpuPerTurnMs: cpuMs(process.cpuUsage(driverCpu)) / Math.max(1, stats.turns),
+      failures: stats.failures,
+    };
+  } finally {
+    await rig.close();
+  }
+}
+
+export interface AgingBlock {
+  block: number;
+  orders: number;
+  failedOrders: number;
+  cpuPerTurnMs: number;
+  rssMiB: number;
+}
+
+/** One process, orders one after another in blocks: CPU per turn by block shows whether cost grows with age. */
+export async function agingPhase(kind: BotKind, blocks: number, ordersPerBlock: number, budgetMs: number): Promise<AgingBlock[]> {
+  const rig = await startRig(kind);
+  const deadline = performance.now() + budgetMs;
+  const out: AgingBlock[] = [];
+  try {
+    const target = await openTarget(rig, 1);
+    for (let block = 1; block <= blocks && performance.now() < deadline; block++) {
+      const meter = new CpuMeter(rig.proc.pid);
+      const stats = emptyStats();
+      for (let order = 0; order < ordersPerBlock; order++) await playOrder(target, wholeOrder(1), stats, deadline);
+      const done = stats.orders - stats.cutOrders;
+      out.push({ block, orders: done, failedOrders: stats.failedOrders, cpuPerTurnMs: meter.elapsedMs() / Math.max(1, stats.turns), rssMiB: rssMiB(rig.proc.pid) });
+    }
+    return out;
+  } finally {
+    await rig.close();
+  }
+}
+
+export interface CallsResult {
+  lines: number;
+  failed: boolean;
+  turns: number;
+  calls: Record<string, number>;
+}
+
+/** OpenCart and storefront requests of one whole order, counted by the proxy, each on a fresh bot (cold caches). */
+export async function callsPhase(lines: number): Promise<CallsResult> {
+  const rig = await startRig('bot', { viaProxy: true, warmUp: false });
+  try {
+    const store = rig.store;
+    if (!store) throw new Error('the order bot runs with a store');
+    await control(store, '/counts/reset', 'POST');
+    const stats = emptyStats();
+    await playOrder(await openTarget(rig, 1), wholeOrder(lines), stats);
+    const counts = (await control(store, '/counts')) as { calls: Record<string, number> };
+    return { lines, failed: stats.failedOrders > 0, turns: stats.turns, calls: counts.calls };
+  } finally {
+    await rig.close();
+  }
+}
+
+export interface LatencyResult {
+  lines: number;
+  failed: boolean;
+  apiCalls: number;
+  wallMs: number;
+  openCartMs: number;
+  /** The bot's main-thread CPU during the order. */
+  botCpuMs: number;
+}
+
+/** Whole orders with every OpenCart API call delayed by `latencyMs`: the order's turn time against OpenCart's. */
+export async function latencyPhase(lineCounts: number[], latencyMs: number): Promise<LatencyResult[]> {
+  const rig = await startRig('bot', { viaProxy: true });
+  const out: LatencyResult[] = [];
+  try {
+    const store = rig.store;
+    if (!store) throw new Error('the order bot runs with a store');
+    const target = await openTarget(rig, 1);
+    await control(store, `/latency?ms=${latencyMs}`, 'POST');
+    for (const lines of lineCounts) {
+      await control(store, '/counts/reset', 'POST');
+      const stats = emptyStats();
+      const meter = new CpuMeter(rig.proc.pid);
+      await playOrder(target, wholeOrder(lines), stats);
+      const botCpuMs = meter.elapsedMs();
+      const counts = (await control(store, '/counts')) as { calls: Record<string, number>; apiMs: number };
+      const apiCalls = Object.entries(counts.calls).filter(([route]) => route.startsWith('api/')).reduce((sum, [, n]) => sum + n, 0);
+      const wallMs = stats.latencies.reduce((sum, ms) => sum + ms, 0);
+      out.push({ lines, failed: stats.failedOrders > 0, apiCalls, wallMs, openCartMs: counts.apiMs, botCpuMs });
+    }
+    return out;
+  } finally {
+    await rig.close();
+  }
+}
+
+export interface MemoryResult {
+  wanted: number;
+  opened: number;
+  failed: number;
+  idleRssMiB: number;
+  afterRssMiB: number;
+  /** Used V8 heap after a full GC, idle and after. */
+  idleHeapMiB: number;
+  afterHeapMiB: number;
+}
+
+/**
+ * Conversations left open mid-order (cart filled, checkout begun), opened by 50 customers at a time. The bot
+ * runs with an inspector on loopback here, to read its live heap after a full GC.
+ */
+export async function memoryPhase(conversations: number, budgetMs: number): Promise<MemoryResult> {
+  const rig = await startRig('bot', { env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --inspect=127.0.0.1:0`.trim() } });
+  const heap = () => liveHeapMiB(rig.proc.output, 'src/index.ts');
+  try {
+    const customers = Math.min(50, conversations);
+    const target = await openTarget(rig, customers);
+    const idleHeapMiB = await heap();
+    await sleep(1000);
+    const idleRssMiB = rssMiB(rig.proc.pid);
+    const stats = emptyStats();
+    const ordersEach = Math.ceil(conversations / customers);
+    await runCustomers(target, { customers, ordersEach, steps: midOrder, budgetMs, expectPlaced: false }, stats);
+    const afterHeapMiB = await heap();
+    await sleep(1000);
+    return {
+      wanted: conversations,
+      opened: stats.orders - stats.cutOrders - stats.failedOrders,
+      failed: stats.failedOrders,
+      idleRssMiB,
+      afterRssMiB: rssMiB(rig.proc.pid),
+      idleHeapMiB,
+      afterHeapMiB,
+    };
+  } finally {
+    await rig.close();
+  }
+}

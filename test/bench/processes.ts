@@ -1,0 +1,162 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../e2e/bot-process';
+import { childPids } from './proc-stats';
+
+/** The benchmark's own processes: the store launcher, the bot as `npm start` runs it, and the echo bot. */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface Proc {
+  /** The node process running the app (tsx's child), for /proc readings. */
+  pid: number;
+  url: string;
+  /** Spawn to accepting connections, ms. */
+  startupMs: number;
+  /** What it wrote, capped. */
+  output: string[];
+  stop(): Promise<void>;
+}
+
+export interface StoreProc extends Proc {
+  store: string;
+  proxy: string;
+  control: string;
+  apiKey: string;
+  username: string;
+}
+
+const MAX_OUTPUT_LINES = 200;
+
+function launch(args: string[], env: Record<string, string>): { child: ChildProcess; output: string[]; lines: (each: (line: string) => void) => void } {
+  const child = spawn(TSX, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const output: string[] = [];
+  const listeners: ((line: string) => void)[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        if (output.length < MAX_OUTPUT_LINES) output.push(line);
+        for (const listener of listeners) listener(line);
+      }
+    });
+  }
+  return { child, output, lines: (each) => listeners.push(each) };
+}
+
+/** SIGTERM to the group this benchmark started (by its id), SIGKILL after 3 s. */
+function stopper(child: ChildProcess): () => Promise<void> {
+  return async () => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        process.kill(-(child.pid as number), name);
+      } catch {
+        // already gone
+      }
+    };
+    signal('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), 3000);
+    await ended;
+    clearTimeout(timer);
+  };
+}
+
+/** The node process under tsx's wrapper; tsx starts it at once, so a short bounded wait suffices. */
+async function appPid(wrapper: number): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const [child] = childPids(wrapper);
+    if (child !== undefined) return child;
+    await sleep(10);
+  }
+  throw new Error(`no child process under tsx ${wrapper}`);
+}
+
+/** Resolves once the port accepts a connection; polls every 10 ms, for at most 60 s. */
+async function waitForPort(port: number, child: ChildProcess, output: string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process ended before listening:\n${output.join('\n')}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await sleep(10);
+  }
+  throw new Error(`port ${port} not open after 60 s`);
+}
+
+export async function startStore(): Promise<StoreProc> {
+  const started = performance.now();
+  const { child, output, lines } = launch(['test/bench/store-process.ts'], {});
+  const ready = await new Promise<StoreProc>((resolve, reject) => {
+    lines((line) => {
+      if (!line.startsWith('{"store"')) return;
+      const parsed = JSON.parse(line) as { store: string; proxy: string; control: string; apiKey: string; username: string };
+      resolve({ ...parsed, pid: 0, url: parsed.store, startupMs: performance.now() - started, output, stop: stopper(child) });
+    });
+    child.once('exit', (code) => reject(new Error(`store ended (${code}):\n${output.join('\n')}`)));
+  });
+  return { ...ready, pid: await appPid(child.pid as number) };
+}
+
+/** The bot as `npm start` runs it: tsx src/index.ts, against the given OpenCart address, file state in a temp dir. */
+export async function startBot(opencartUrl: string, store: StoreProc, extraEnv: Record<string, string> = {}): Promise<Proc> {
+  const port = await freePort();
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'bench-state-'));
+  const started = performance.now();
+  const { child, output } = launch(['src/index.ts'], {
+    OPENCART_URL: opencartUrl,
+    OPENCART_API_USERNAME: store.username,
+    OPENCART_API_KEY: store.apiKey,
+    STATE_DIR: stateDir,
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    ...extraEnv,
+  });
+  const pid = await appPid(child.pid as number);
+  await waitForPort(port, child, output);
+  const startupMs = performance.now() - started;
+  const stop = stopper(child);
+  return {
+    pid,
+    url: `http://127.0.0.1:${port}`,
+    startupMs,
+    output,
+    async stop() {
+      await stop();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startEchoBot(): Promise<Proc> {
+  const port = await freePort();
+  const started = performance.now();
+  const { child, output } = launch(['test/bench/echo-bot.ts'], { PORT: String(port) });
+  const pid = await appPid(child.pid as number);
+  await waitForPort(port, child, output);
+  return { pid, url: `http://127.0.0.1:${port}`, startupMs: performance.now() - started, output, stop: stopper(child) };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { emptyStats, playOrder } from './driver';
+import { wholeOrder } from './orders';
+import { openTarget, startRig } from './session';
+import { fixed, table } from './stats';
+
+/**
+ * `npm run bench -- --profile`: one whole order on the bot under `node --cpu-prof` (set through NODE_OPTIONS,
+ * after a warm-up order), and the functions with the most self time within that order's time window.
+ * V8 stamps samples with the monotonic clock, the same as process.hrtime here, so the window is exact.
+ */
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const INTERVAL_US = 200;
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+
+export async function profileOneOrder(lines: number): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-prof-'));
+  const rig = await startRig('bot', {
+    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir} --cpu-prof-interval=${INTERVAL_US}`.trim() },
+  });
+  const pid = rig.proc.pid;
+  const target = await openTarget(rig, 1);
+  const stats = emptyStats();
+  const from = nowUs();
+  await playOrder(target, wholeOrder(lines), stats);
+  const to = nowUs();
+  await rig.close();
+  const file = readdirSync(dir).find((name) => name.includes(`.${pid}.`) && name.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no profile of process ${pid} in ${dir}`);
+  const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
+  const header = `Profile of one ${lines}-line order (${stats.turns} turns, ${stats.failedOrders ? 'FAILED' : 'placed'}), ${path.join(dir, file)}`;
+  return `${header}\n\n${summarize(profile, from, to)}`;
+}
+
+/** Self time by function and by owner (project folder, package, or V8/Node internals) within [from, to]. */
+function summarize(profile: CpuProfile, from: number, to: number): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfUs = new Map<number, number>();
+  let t = profile.startTime;
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    const delta = profile.timeDeltas[i + 1] ?? INTERVAL_US;
+    if (t < from || t > to) continue;
+    const node = byId.get(profile.samples[i]);
+    if (!node || node.callFrame.functionName === '(idle)') continue;
+    selfUs.set(node.id, (selfUs.get(node.id) ?? 0) + delta);
+    total += delta;
+  }
+  const byFunction = new Map<string, { us: number; owner: string }>();
+  const byOwner = new Map<string, number>();
+  for (const [id, us] of selfUs) {
+    const frame = (byId.get(id) as ProfileNode).callFrame;
+    const owner = ownerOf(frame.url, frame.functionName);
+    const key = `${frame.functionName || '(anonymous)'} · ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+    const entry = byFunction.get(key) ?? { us: 0, owner };
+    entry.us += us;
+    byFunction.set(key, entry);
+    byOwner.set(owner, (byOwner.get(owner) ?? 0) + us);
+  }
+  const pct = (us: number) => `${fixed((us / total) * 100, 1)} %`;
+  const functions = [...byFunction].sort((a, b) => b[1].us - a[1].us).slice(0, 30);
+  const owners = [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  return [
+    `CPU in the order's window (idle excluded): ${fixed(total / 1000, 0)} ms.`,
+    '',
+    table(['function · file:line', 'owner', 'self ms', 'share'], functions.map(([key, e]) => [key, e.owner, fixed(e.us / 1000, 1), pct(e.us)])),
+    '',
+    table(['owner', 'self ms', 'share'], owners.map(([owner, us]) => [owner, fixed(us / 1000, 1), pct(us)])),
+  ].join('\n');
+}
+
+function ownerOf(url: string, functionName: string): string {
+  if (!url) return functionName.startsWith('(') ? functionName : 'V8/native';
+  if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`;
+  const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (modules) return modules[1];
+  const project = /\/(src|dialogs|test)\/(.+)$/.exec(url);
+  if (project) {
+    const parts = project[2].split('/');
+    return parts.length > 1 ? `${project[1]}/${parts[0]}` : `${project[1]}/${parts[0]}`;
+  }
+  return shortUrl(url);
+}
+
+function shortUrl(url: string): string {
+  return url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '').replace(path.resolve(__dirname, '..', '..') + '/', '');
+}

@@ -1,0 +1,126 @@
+import type { AgingBlock, CallsResult, LatencyResult, LoadResult, MemoryResult } from './phases';
+import type { BotKind } from './session';
+import { fixed, median, table } from './stats';
+
+/** The benchmark's printed report, in Markdown. */
+
+export interface Results {
+  load: LoadResult[];
+  aging: AgingBlock[];
+  agingOrdersPerBlock: number;
+  calls: CallsResult[];
+  latency: LatencyResult[];
+  latencyMs: number;
+  memory?: MemoryResult;
+  startups: Record<BotKind, number[]>;
+}
+
+const ms = (value: number) => fixed(value, value < 10 ? 2 : 1);
+
+export function loadTable(load: LoadResult[]): string {
+  const rows: string[][] = [];
+  const levels = [...new Set(load.map((r) => r.customers))];
+  for (const customers of levels) {
+    const bot = load.find((r) => r.customers === customers && r.kind === 'bot');
+    const echo = load.find((r) => r.customers === customers && r.kind === 'echo');
+    for (const r of [bot, echo]) {
+      if (!r) continue;
+      rows.push([
+        `${r.customers} ${r.kind}`,
+        String(r.orders),
+        `${r.failedOrders}${r.cutOrders ? ` (+${r.cutOrders} cut)` : ''}`,
+        fixed(r.turnsPerS, 0),
+        ms(r.p50),
+        ms(r.p95),
+        ms(r.p99),
+        ms(r.cpuPerTurnMs),
+        fixed(r.idleRssMiB, 0),
+        fixed(r.peakRssMiB, 0),
+        ms(r.driverCpuPerTurnMs),
+      ]);
+    }
+    if (bot && echo) {
+      rows.push([
+        `${customers} bot/echo`,
+        '',
+        '',
+        `${fixed(bot.turnsPerS / echo.turnsPerS, 2)}×`,
+        `${fixed(bot.p50 / echo.p50, 1)}×`,
+        `${fixed(bot.p95 / echo.p95, 1)}×`,
+        `${fixed(bot.p99 / echo.p99, 1)}×`,
+        `${fixed(bot.cpuPerTurnMs / echo.cpuPerTurnMs, 1)}×`,
+        '',
+        `${fixed(bot.peakRssMiB / echo.peakRssMiB, 1)}×`,
+        '',
+      ]);
+    }
+  }
+  return table(
+    ['C customers', 'orders', 'failed', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU ms/turn', 'RSS idle MiB', 'RSS peak MiB', 'driver CPU ms/turn'],
+    rows,
+  );
+}
+
+function agingTable(aging: AgingBlock[], perBlock: number): string {
+  return table(
+    ['block', 'orders', 'failed', 'CPU ms/turn', 'RSS MiB'],
+    aging.map((b) => [`${(b.block - 1) * perBlock + 1}–${(b.block - 1) * perBlock + b.orders}`, String(b.orders), String(b.failedOrders), ms(b.cpuPerTurnMs), fixed(b.rssMiB, 0)]),
+  );
+}
+
+function callsTable(calls: CallsResult[]): string {
+  const routes = [...new Set(calls.flatMap((c) => Object.keys(c.calls)))].sort((a, b) => (a.startsWith('api/') === b.startsWith('api/') ? a.localeCompare(b) : a.startsWith('api/') ? -1 : 1));
+  const head = ['route', ...calls.map((c) => `${c.lines} line${c.lines === 1 ? '' : 's'}${c.failed ? ' (FAILED)' : ''}`)];
+  const rows = routes.map((route) => [route, ...calls.map((c) => String(c.calls[route] ?? 0))]);
+  const sum = (c: CallsResult, api: boolean) => Object.entries(c.calls).filter(([r]) => r.startsWith('api/') === api).reduce((s, [, n]) => s + n, 0);
+  rows.push(['**API calls**', ...calls.map((c) => `**${sum(c, true)}**`)]);
+  rows.push(['floor N+9', ...calls.map((c) => String(c.lines + 9))]);
+  rows.push(['storefront requests', ...calls.map((c) => String(sum(c, false)))]);
+  rows.push(['turns', ...calls.map((c) => String(c.turns))]);
+  return table(head, rows);
+}
+
+function latencyTable(latency: LatencyResult[], latencyMs: number): string {
+  return table(
+    ['order', 'API calls', 'wall s (sum of turns)', `OpenCart s (+${latencyMs} ms/call)`, 'overhead (wall − OpenCart)', 'bot CPU s', 'bot CPU / wall'],
+    latency.map((r) => [
+      `${r.lines} line${r.lines === 1 ? '' : 's'}${r.failed ? ' (FAILED)' : ''}`,
+      String(r.apiCalls),
+      fixed(r.wallMs / 1000, 2),
+      fixed(r.openCartMs / 1000, 2),
+      `${fixed(((r.wallMs - r.openCartMs) / r.wallMs) * 100, 1)} %`,
+      fixed(r.botCpuMs / 1000, 2),
+      `${fixed((r.botCpuMs / r.wallMs) * 100, 1)} %`,
+    ]),
+  );
+}
+
+export function renderReport(results: Results): string {
+  const parts: string[] = [];
+  const section = (title: string, body: string) => parts.push(`### ${title}`, '', body, '');
+  if (results.load.length) section('Load: whole 1-line orders, C concurrent customers', loadTable(results.load));
+  if (results.aging.length) {
+    section(`Aging: CPU per turn by block of ${results.agingOrdersPerBlock} sequential orders, one bot process`, agingTable(results.aging, results.agingOrdersPerBlock));
+  }
+  if (results.calls.length) section('Requests per order by route (fresh bot each, cold storefront cache)', callsTable(results.calls));
+  if (results.latency.length) section(`Wall time vs OpenCart time at +${results.latencyMs} ms per API call`, latencyTable(results.latency, results.latencyMs));
+  if (results.memory) {
+    const m = results.memory;
+    parts.push('### Memory: conversations left open mid-order', '');
+    const perConversation = (delta: number) => fixed((delta * 1024) / Math.max(1, m.opened), 1);
+    parts.push(table(['wanted', 'opened', 'failed', 'measure', 'idle MiB', 'after MiB', 'Δ MiB', 'KiB / conversation'], [
+      [String(m.wanted), String(m.opened), String(m.failed), 'RSS', fixed(m.idleRssMiB, 0), fixed(m.afterRssMiB, 0),
+        fixed(m.afterRssMiB - m.idleRssMiB, 0), perConversation(m.afterRssMiB - m.idleRssMiB)],
+      ['', '', '', 'live heap after GC', fixed(m.idleHeapMiB, 1), fixed(m.afterHeapMiB, 1),
+        fixed(m.afterHeapMiB - m.idleHeapMiB, 1), perConversation(m.afterHeapMiB - m.idleHeapMiB)],
+    ]), '');
+  }
+  const s = results.startups;
+  parts.push('### Start-up: spawn to accepting connections (median of every start in this run)', '');
+  parts.push(table(['bot', 'starts', 'median ms', 'min ms', 'max ms'], (['bot', 'echo'] as const).map((k) => [
+    k, String(s[k].length), fixed(median(s[k]), 0), fixed(Math.min(...s[k]), 0), fixed(Math.max(...s[k]), 0),
+  ])), '');
+  const failures = results.load.flatMap((r) => r.failures.map((f) => `- C=${r.customers} ${r.kind}: ${f}`));
+  if (failures.length) parts.push('First failures seen:', '', ...failures, '');
+  return parts.join('\n');
+}

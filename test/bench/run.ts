@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { agingPhase, callsPhase, latencyPhase, loadPhase, memoryPhase, type LoadResult } from './phases';
+import { profileOneOrder } from './profile';
+import { renderReport, type Results } from './report';
+import { startups } from './session';
+
+/**
+ * `npm run bench [-- --quick] [--only=load,aging,calls,latency,memory] | -- --profile [--lines=N]`: the order bot against an echo bot on the same stack, on loopback, with the demo
+ * store in its own process. Progress goes to stderr, the Markdown report to stdout. Every phase has a time
+ * budget, so the run ends by itself even when the bot is slow.
+ */
+interface Plan {
+  load: { customers: number; ordersEach: number }[];
+  loadBudgetMs: number;
+  agingBlocks: number;
+  agingOrdersPerBlock: number;
+  agingBudgetMs: number;
+  callLines: number[];
+  latencyLines: number[];
+  openConversations: number;
+  memoryBudgetMs: number;
+}
+
+const FULL: Plan = {
+  load: [
+    { customers: 1, ordersEach: 20 },
+    { customers: 10, ordersEach: 3 },
+    { customers: 50, ordersEach: 2 },
+    { customers: 200, ordersEach: 1 },
+  ],
+  loadBudgetMs: 90_000,
+  agingBlocks: 10,
+  agingOrdersPerBlock: 50,
+  agingBudgetMs: 240_000,
+  callLines: [1, 3, 10],
+  latencyLines: [1, 3],
+  openConversations: 1000,
+  memoryBudgetMs: 180_000,
+};
+
+const QUICK: Plan = {
+  load: [
+    { customers: 1, ordersEach: 5 },
+    { customers: 10, ordersEach: 1 },
+    { customers: 50, ordersEach: 1 },
+  ],
+  loadBudgetMs: 40_000,
+  agingBlocks: 10,
+  agingOrdersPerBlock: 5,
+  agingBudgetMs: 60_000,
+  callLines: [1, 3, 10],
+  latencyLines: [1],
+  openConversations: 200,
+  memoryBudgetMs: 60_000,
+};
+
+const LATENCY_MS = 100;
+
+function progress(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+function machine(): string {
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${new Date().toISOString()} · commit ${commit} · Node ${process.version} · ${os.cpus().length} × ${cpu} · load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--profile')) {
+    const lines = Number(/^--lines=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--lines=')) ?? '')?.[1] ?? 1);
+    progress(`profiling one ${lines}-line order`);
+    process.stdout.write(`## npm run bench -- --profile\n\n${machine()}\n\n${await profileOneOrder(Math.min(10, lines))}\n`);
+    return;
+  }
+  const quick = process.argv.includes('--quick');
+  const plan = quick ? QUICK : FULL;
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const wanted = (phase: string) => !only || only.includes(phase);
+  const started = performance.now();
+  const header = `## npm run bench${quick ? ' -- --quick' : ''}\n\n${machine()}\n`;
+  const load: LoadResult[] = [];
+  for (const { customers, ordersEach } of wanted('load') ? plan.load : []) {
+    for (const kind of ['bot', 'echo'] as const) {
+      progress(`load C=${customers} ${kind}: ${customers * ordersEach} orders`);
+      const result = await loadPhase(kind, customers, ordersEach, plan.loadBudgetMs);
+      progress(`  ${result.orders} orders, ${result.failedOrders} failed, ${result.cpuPerTurnMs.toFixed(2)} ms CPU/turn, p99 ${result.p99.toFixed(0)} ms`);
+      load.push(result);
+    }
+  }
+  progress(`aging: ${plan.agingBlocks} blocks of ${plan.agingOrdersPerBlock} orders`);
+  const aging = wanted('aging') ? await agingPhase('bot', plan.agingBlocks, plan.agingOrdersPerBlock, plan.agingBudgetMs) : [];
+  progress(`requests per order: ${plan.callLines.join(', ')} lines`);
+  const calls = [];
+  for (const lines of wanted('calls') ? plan.callLines : []) calls.push(await callsPhase(lines));
+  progress(`latency +${LATENCY_MS} ms per call`);
+  const latency = wanted('latency') ? await latencyPhase(plan.latencyLines, LATENCY_MS) : [];
+  progress(`memory: ${plan.openConversations} conversations mid-order`);
+  const memory = wanted('memory') ? await memoryPhase(plan.openConversations, plan.memoryBudgetMs) : undefined;
+  const results: Results = { load, aging, agingOrdersPerBlock: plan.agingOrdersPerBlock, calls, latency, latencyMs: LATENCY_MS, memory, startups };
+  process.stdout.write(`${header}\n${renderReport(results)}\nTotal run time ${((performance.now() - started) / 1000).toFixed(0)} s.\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
