@@ -1,8 +1,9 @@
-import type { Request, Response } from 'restify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../../log';
 import { adapterIsAnonymous, isAuthenticationFailure } from '../adapter';
 import { checkIncomingActivity } from './activity-schema';
+import { adapterResponse, answerJson } from './adapter-response';
 import { readJsonBody, replyBodyError, type JsonBodyOptions } from './json-body';
 import { isLoopbackUrl } from './loopback';
 
@@ -21,16 +22,17 @@ function looksLikeBearerJwt(header: string | undefined): boolean {
   return header !== undefined && header.length <= MAX_AUTHORIZATION_LENGTH && BEARER_JWT.test(header);
 }
 
-function refuse(res: Response, status: number, error: string): void {
-  res.send(status, { error });
+function refuse(res: ServerResponse, status: number, error: string): void {
+  answerJson(res, status, { error });
 }
 
 /**
  * POST /api/messages: body, shape, then who may ask, each refused before any turn runs: a bad body with its
  * own status (400/408/413/415), a malformed activity 400, a non-loopback service URL when anonymous 403, and
- * a missing, non-JWT or forged token 401. Only then does the adapter run the turn.
+ * a missing, non-JWT or forged token 401. Only then does the adapter run the turn. Plain node:http types, so
+ * the route mounts on restify, express or a bare server alike.
  */
-export function messagesRoute(options: MessagesRouteOptions): (req: Request, res: Response) => Promise<void> {
+export function messagesRoute(options: MessagesRouteOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { bot, adapter, logger } = options;
   const anonymous = adapterIsAnonymous(adapter);
   return async (req, res) => {
@@ -57,7 +59,7 @@ export function messagesRoute(options: MessagesRouteOptions): (req: Request, res
     }
     try {
       const request = { method: 'POST', headers: req.headers, body: checked.activity };
-      await adapter.process(request, res, (context) => bot.run(context));
+      await adapter.process(request, adapterResponse(res, logger), (context) => bot.run(context));
     } catch (error) {
       // Turn errors go to onTurnError; what reaches here is the adapter's own refusal.
       const unauthorized = isAuthenticationFailure(error);
