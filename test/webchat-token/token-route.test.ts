@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
+import { z } from 'zod';
 import { ManualClock } from '../../src/clock';
 import {
   TokenBucketLimiter,
@@ -54,6 +55,18 @@ function preflight(bot: Bot, origin: string): Promise<Response> {
   });
 }
 
+const tokenAnswerSchema = z.strictObject({
+  token: z.string(),
+  conversationId: z.string(),
+  expires_in: z.number(),
+  userId: z.string(),
+});
+
+async function tokenAnswer(response: Response): Promise<z.infer<typeof tokenAnswerSchema>> {
+  expect(response.status).toBe(200);
+  return tokenAnswerSchema.parse(await response.json());
+}
+
 /** Everything a browser could see of an answer: status, headers and body. */
 async function whole(response: Response): Promise<string> {
   return JSON.stringify([response.status, [...response.headers.entries()], await response.text()]);
@@ -75,14 +88,14 @@ describe('POST /api/webchat/token', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(SHOP);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const answer = await response.json();
+    const answer = await tokenAnswer(response);
     expect(answer).toEqual({ token: 'dl-token-1', conversationId: 'conv-1', expires_in: 3600, userId: expect.any(String) });
     expect(answer.userId).toMatch(/^dl_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('asks Direct Line with the secret as bearer, the user id it answers and the trusted origins', async () => {
     const bot = await startBot();
-    const answer = await (await askToken(bot)).json();
+    const answer = await tokenAnswer(await askToken(bot));
     expect(directLine.requests).toEqual([
       {
         method: 'POST',
@@ -95,8 +108,8 @@ describe('POST /api/webchat/token', () => {
 
   it('gives every request its own user id', async () => {
     const bot = await startBot();
-    const first = await (await askToken(bot)).json();
-    const second = await (await askToken(bot, { origin: OTHER_SHOP })).json();
+    const first = await tokenAnswer(await askToken(bot));
+    const second = await tokenAnswer(await askToken(bot, { origin: OTHER_SHOP }));
     expect(first.userId).not.toBe(second.userId);
   });
 
