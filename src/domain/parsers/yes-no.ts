@@ -59,7 +59,7 @@ export function normalizeAnswer(input: string): string | null {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(/[!.?¡¿…]+$/u, '')
+    .replace(/[\s!.?¡¿…]+$/u, '')
     .replace(/\s*,\s*/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
