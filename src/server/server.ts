@@ -31,7 +31,7 @@ export const EDGE_DEFAULTS = {
   maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
   bodyTimeoutMs: DEFAULT_BODY_TIMEOUT_MS,
   headersTimeoutMs: 10_000,
-  requestTimeoutMs: 30_000,
+  requestTimeoutMs: 15_000,
 } as const;
 
 /**
