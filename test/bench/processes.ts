@@ -75,9 +75,9 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
-/** The node process under tsx's wrapper; tsx starts it at once, so a short bounded wait suffices. */
+/** The node process under tsx's wrapper; polled every 10 ms for at most 30 s (a loaded machine starts it late). */
 async function appPid(wrapper: number): Promise<number> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 3000; attempt++) {
     const [child] = childPids(wrapper);
     if (child !== undefined) return child;
     await sleep(10);
@@ -118,12 +118,15 @@ export async function startStore(): Promise<StoreProc> {
   return { ...ready, pid: await appPid(child.pid as number) };
 }
 
-/** The bot as `npm start` runs it: tsx src/index.ts, against the given OpenCart address, file state in a temp dir. */
-export async function startBot(opencartUrl: string, store: StoreProc, extraEnv: Record<string, string> = {}): Promise<Proc> {
+/**
+ * The bot as `npm start` runs it: tsx src/index.ts, against the given OpenCart address, file state in a temp dir.
+ * `nodeFlags` go before the script; tsx hands them to the app's node process (--cpu-prof is refused in NODE_OPTIONS).
+ */
+export async function startBot(opencartUrl: string, store: StoreProc, extraEnv: Record<string, string> = {}, nodeFlags: string[] = []): Promise<Proc> {
   const port = await freePort();
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'bench-state-'));
   const started = performance.now();
-  const { child, output } = launch(['src/index.ts'], {
+  const { child, output } = launch([...nodeFlags, 'src/index.ts'], {
     OPENCART_URL: opencartUrl,
     OPENCART_API_USERNAME: store.username,
     OPENCART_API_KEY: store.apiKey,

@@ -7,8 +7,8 @@ import { openTarget, startRig } from './session';
 import { fixed, table } from './stats';
 
 /**
- * `npm run bench -- --profile`: one whole order on the bot under `node --cpu-prof` (set through NODE_OPTIONS,
- * after a warm-up order), and the functions with the most self time within that order's time window.
+ * `npm run bench -- --profile`: one whole order on the bot under `node --cpu-prof` (a tsx flag, after a warm-up
+ * order), and the functions with the most self time within that order's time window.
  * V8 stamps samples with the monotonic clock, the same as process.hrtime here, so the window is exact.
  */
 interface ProfileNode {
@@ -27,9 +27,7 @@ const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
 export async function profileOneOrder(lines: number): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-prof-'));
-  const rig = await startRig('bot', {
-    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir} --cpu-prof-interval=${INTERVAL_US}`.trim() },
-  });
+  const rig = await startRig('bot', { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', String(INTERVAL_US)] });
   const pid = rig.proc.pid;
   const target = await openTarget(rig, 1);
   const stats = emptyStats();
@@ -37,11 +35,13 @@ export async function profileOneOrder(lines: number): Promise<string> {
   await playOrder(target, wholeOrder(lines), stats);
   const to = nowUs();
   await rig.close();
-  const file = readdirSync(dir).find((name) => name.includes(`.${pid}.`) && name.endsWith('.cpuprofile'));
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0 is the main thread.
+  const file = readdirSync(dir).find((name) => name.includes(`.${pid}.0.`) && name.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no profile of process ${pid} in ${dir}`);
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
   const header = `Profile of one ${lines}-line order (${stats.turns} turns, ${stats.failedOrders ? 'FAILED' : 'placed'}), ${path.join(dir, file)}`;
-  return `${header}\n\n${summarize(profile, from, to)}`;
+  const failure = stats.failures.length ? `\n\nFailure: ${stats.failures.join(" / ")}` : "";
+  return `${header}${failure}\n\n${summarize(profile, from, to)}`;
 }
 
 /** Self time by function and by owner (project folder, package, or V8/Node internals) within [from, to]. */

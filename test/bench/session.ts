@@ -23,9 +23,9 @@ export const startups: Record<BotKind, number[]> = { bot: [], echo: [] };
  * Starts a fresh bot (and, for the order bot, a fresh store, reached directly or through the counting proxy),
  * plays one warm-up order that is not measured, and hands back the rig.
  */
-export async function startRig(kind: BotKind, options: { viaProxy?: boolean; warmUp?: boolean; env?: Record<string, string> } = {}): Promise<Rig> {
+export async function startRig(kind: BotKind, options: { viaProxy?: boolean; warmUp?: boolean; env?: Record<string, string>; nodeFlags?: string[] } = {}): Promise<Rig> {
   const store = kind === 'bot' ? await startStore() : undefined;
-  const proc = store ? await startBot(options.viaProxy ? store.proxy : store.store, store, options.env) : await startEchoBot();
+  const proc = store ? await startBot(options.viaProxy ? store.proxy : store.store, store, options.env, options.nodeFlags) : await startEchoBot();
   startups[kind].push(proc.startupMs);
   const connector = await startBenchConnector();
   const agents: http.Agent[] = [];
