@@ -15,6 +15,7 @@ import { createStorage, type StateStorage } from './storage';
 import { checkStoreAccess, type StoreAccess } from './store-check';
 import { translatedTurnErrorText } from './turn-error';
 import { createWebChatSite } from '../webchat/site';
+import { webchatTokenRoutes, webchatTokenSettings } from './webchat-token';
 
 /** What the bot is built from; matches createOrderBot's options. */
 export interface BotDeps {
@@ -76,7 +77,11 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const adapter = createCloudAdapter({ credentials: config, logger, errorText: translatedTurnErrorText(translator) });
   // Without OPENCART_URL the store is the embedded demo store: its storefront is shown at the bot's `/`.
   const site = createWebChatSite({ config, logger, clock, demoStorefrontUrl: config.OPENCART_URL ? undefined : options.opencart.baseUrl });
-  const server = await startServer({ bot, adapter, logger, port: options.port ?? config.PORT, host: options.host, extraRoutes: site.routes });
+  // Production Web Chat: POST /api/webchat/token, only when DIRECT_LINE_SECRET is set.
+  const tokenSettings = webchatTokenSettings(config);
+  const tokenRoutes = tokenSettings ? [webchatTokenRoutes({ settings: tokenSettings, logger, clock })] : [];
+  const extraRoutes = [...site.routes, ...tokenRoutes];
+  const server = await startServer({ bot, adapter, logger, port: options.port ?? config.PORT, host: options.host, extraRoutes });
   const close = async () => {
     await site.close();
     await server.close();
