@@ -57,6 +57,8 @@ export interface BotApp {
 export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
+  // Production Web Chat: POST /api/webchat/token, only when DIRECT_LINE_SECRET is set; a bad value stops here.
+  const tokenSettings = webchatTokenSettings(config);
   let ownStorage: StateStorage | undefined;
   const storage = options.storage ?? (ownStorage = createStorage(config, { logger, clock }));
   const translator = createTranslator({ defaultLocale: config.DEFAULT_LOCALE });
@@ -77,8 +79,6 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const adapter = createCloudAdapter({ credentials: config, logger, errorText: translatedTurnErrorText(translator) });
   // Without OPENCART_URL the store is the embedded demo store: its storefront is shown at the bot's `/`.
   const site = createWebChatSite({ config, logger, clock, demoStorefrontUrl: config.OPENCART_URL ? undefined : options.opencart.baseUrl });
-  // Production Web Chat: POST /api/webchat/token, only when DIRECT_LINE_SECRET is set.
-  const tokenSettings = webchatTokenSettings(config);
   const tokenRoutes = tokenSettings ? [webchatTokenRoutes({ settings: tokenSettings, logger, clock })] : [];
   const extraRoutes = [...site.routes, ...tokenRoutes];
   const server = await startServer({ bot, adapter, logger, port: options.port ?? config.PORT, host: options.host, extraRoutes });
