@@ -71,9 +71,23 @@ describe('with MicrosoftAppId set, unsigned and forged requests get 401', () => 
       body: JSON.stringify(messageActivity(serviceUrl)),
     });
     expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: 'unauthorized' });
     expect(edge.turns()).toBe(turns);
     expect(edge.connector.received.length).toBe(received);
     expect(outbound.slice(outboundBefore).filter((host) => !isLoopbackHostname(host))).toEqual([]);
+  });
+
+  it('keeps the token out of the log', async () => {
+    const token = forgedJwt({ iss: 'https://attacker.example/', aud: APP_ID });
+    const before = edge.logLines.length;
+    const response = await fetch(edge.server.messagesUrl, {
+      method: 'POST',
+      headers: { ...JSON_HEADERS, authorization: `Bearer ${token}` },
+      body: JSON.stringify(messageActivity(serviceUrl)),
+    });
+    expect(response.status).toBe(401);
+    const logged = edge.logLines.slice(before).join('\n') + consoleSpy.mock.calls.flat().map(String).join('\n');
+    expect(logged).not.toContain(token.split('.')[1]);
   });
 
   it('does not keep a loopback service URL from needing a token', async () => {
