@@ -9,6 +9,7 @@ import { createTranslator, turnLocale, type SupportedLocale, type Translator } f
 import type { Logger } from '../log';
 import { isShopUnreachable } from './shop-errors';
 import { ConversationTurnQueue } from './turn-queue';
+import { isWebChatJoin, WebChatJoin } from './webchat-join';
 
 export interface OrderBotDeps {
   conversationState: ConversationState;
@@ -46,6 +47,12 @@ export class OrderBot extends ActivityHandler {
       const newcomers = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
       // Telegram greets on /start instead, which every new Telegram chat sends.
       if (newcomers.length && ctx.activity.channelId !== 'telegram') await greeter.onJoin(ctx);
+      await next();
+    });
+    const webChatJoin = new WebChatJoin(deps.conversationState);
+    // The storefront widget's join carries the page's language: greet once, on the conversation's first join.
+    this.onEvent(async (ctx, next) => {
+      if (isWebChatJoin(ctx.activity) && (await webChatJoin.join(ctx))) await greeter.greet(ctx);
       await next();
     });
     this.onMessage(async (ctx, next) => {

@@ -63,8 +63,8 @@ function seoTarget(data: DemoCatalogData, path: string): URLSearchParams | null 
   return null;
 }
 
-function page(view: PageView, language: string, status: number, title: string, body: string, canonical?: string): StorefrontResponse {
-  return { status, contentType: HTML, headers: NO_CACHE, body: renderPage(view, { title, body, language, canonical }) };
+function page(view: PageView, language: string, status: number, title: string, body: string, canonical?: string, productId?: number): StorefrontResponse {
+  return { status, contentType: HTML, headers: NO_CACHE, body: renderPage(view, { title, body, language, canonical, productId }) };
 }
 
 /** Settings the store may change at run time (the demo store's test hooks); defaults come from the seed. */
@@ -114,7 +114,8 @@ export function handleStorefront(req: StorefrontRequest, data: DemoCatalogData, 
       const productId = query.get('product_id') ?? '';
       const product = data.products.find((p) => String(p.productId) === productId && p.status);
       if (!product) return page(view, language, 404, 'Product not found!', productNotFoundBody(baseUrl, productId));
-      return page(view, language, 200, htmlEscape(product.name), productBody(view, product), link(baseUrl, 'product/product', { product_id: product.productId }));
+      const canonical = link(baseUrl, 'product/product', { product_id: product.productId });
+      return page(view, language, 200, htmlEscape(product.name), productBody(view, product), canonical, product.productId);
     }
     case 'checkout/guest':
       return { status: 200, contentType: HTML, headers: NO_CACHE, body: guestCheckoutFragment(data) };

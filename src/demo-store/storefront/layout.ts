@@ -87,6 +87,17 @@ export interface PageShell {
   canonical?: string;
   language: string;
   body: string;
+  /** On a product page: the product the chat widget is told about. */
+  productId?: number;
+}
+
+/**
+ * The chat widget, as the OpenCart extension puts it before `</body>`: relative to `<base>`, so it loads from the
+ * bot when the bot shows these pages at its `/` (`npm start`), and is simply absent on the demo store alone.
+ */
+function widgetScript(view: PageView, page: PageShell): string {
+  const product = page.productId === undefined ? '' : ` data-product-id="${page.productId}"`;
+  return `<script src="widget.js"${product} data-language="${htmlEscape(page.language)}" data-currency="${htmlEscape(view.currency.code)}" defer></script>`;
 }
 
 /** The default theme's page around `body`: head, top bar with currency (and language) forms, header, menu, footer. */
@@ -115,6 +126,7 @@ ${page.body}
 <footer>
   <div class="container"><p>Powered By <a href="http://www.opencart.com">OpenCart</a><br /> ${htmlEscape(data.settings.name)}</p></div>
 </footer>
+${widgetScript(view, page)}
 </body></html>
 `;
 }
