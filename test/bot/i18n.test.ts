@@ -1,4 +1,4 @@
-import { createTranslator, loadLocaleResources, SUPPORTED_LOCALES, turnLocale, activityLanguageTag, supportedLocale } from '../../src/i18n';
+import { createTranslator, loadLocaleResources, SUPPORTED_LOCALES, turnLocale, activityLanguageTag, supportedLocale, languageKnown, type LocaleCarrier } from '../../src/i18n';
 
 const PLURAL_SUFFIXES: Record<string, string[]> = { en: ['one', 'other'], de: ['one', 'other'], ru: ['one', 'few', 'many', 'other'] };
 
@@ -65,6 +65,29 @@ describe('turn locale', () => {
     expect(turnLocale({}, null, 'de')).toBe('de');
     expect(activityLanguageTag({ entities: [{ type: 'mention' }] })).toBeUndefined();
     expect(supportedLocale('RU_ru')).toBe('ru');
+  });
+});
+
+describe("the channel's own language field comes first", () => {
+  it.each<[string, LocaleCarrier, string]>([
+    ['Teams clientInfo over an en-US activity.locale', { locale: 'en-US', entities: [{ type: 'clientInfo', locale: 'de-DE' }] }, 'de'],
+    ['Telegram language_code over activity.locale', { locale: 'en-US', channelData: { message: { from: { language_code: 'ru' } } } }, 'ru'],
+    ['activity.locale when clientInfo has none', { locale: 'ru-RU', entities: [{ type: 'clientInfo', platform: 'Web' }] }, 'ru'],
+    ['a numeric locale is ignored', { locale: 7 }, 'en'],
+    ['a numeric clientInfo locale is ignored', { locale: 'de-DE', entities: [{ type: 'clientInfo', locale: 7 }] }, 'de'],
+    ['entities that are not an array', { locale: 'de-DE', entities: { type: 'clientInfo', locale: 'ru' } }, 'de'],
+    ['entities that are not objects', { entities: [null, 'x', 3] }, 'en'],
+    ['an empty or huge tag', { locale: ' ', channelData: { message: { from: { language_code: 'de'.padEnd(100, 'x') } } } }, 'en'],
+  ])('%s', (_name, activity, expected) => {
+    expect(turnLocale(activity, null, 'en')).toBe(expected);
+  });
+
+  it('knows the language when chosen or carried, not from the default alone', () => {
+    expect(languageKnown({}, null)).toBe(false);
+    expect(languageKnown({ membersAdded: [] } as LocaleCarrier, undefined)).toBe(false);
+    expect(languageKnown({}, 'ru')).toBe(true);
+    expect(languageKnown({ entities: [{ type: 'clientInfo', locale: 'de-DE' }] }, null)).toBe(true);
+    expect(languageKnown({ locale: 'fr-FR' }, null)).toBe(true);
   });
 });
 
