@@ -6,7 +6,8 @@ import { renderReport, type Results } from './report';
 import { startups } from './session';
 
 /**
- * `npm run bench [-- --quick] [--only=load,aging,calls,latency,memory] | -- --profile [--lines=N]`: the order bot against an echo bot on the same stack, on loopback, with the demo
+ * `npm run bench [-- --quick] [--only=load,aging,calls,latency,memory] | -- --profile [--lines=N] [--after=N]`:
+ * the order bot against an echo bot on the same stack, on loopback, with the demo
  * store in its own process. Progress goes to stderr, the Markdown report to stdout. Every phase has a time
  * budget, so the run ends by itself even when the bot is slow.
  */
@@ -61,23 +62,35 @@ function progress(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
+/** Commit of the tree measured; BENCH_COMMIT names it when the bench runs in an exported copy without .git. */
+function commit(): string {
+  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    return dirty ? `${head} + uncommitted changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
 function machine(): string {
-  const commit = (() => {
-    try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    } catch {
-      return 'unknown';
-    }
-  })();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `${new Date().toISOString()} · commit ${commit} · Node ${process.version} · ${os.cpus().length} × ${cpu} · load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  return `${new Date().toISOString()} · commit ${commit()} · Node ${process.version} · ${os.cpus().length} × ${cpu} · load average at start ${load}`;
+}
+
+function numberFlag(name: string, fallback: number): number {
+  const value = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  return value && /^\d{1,6}$/.test(value) ? Number(value) : fallback;
 }
 
 async function main(): Promise<void> {
   if (process.argv.includes('--profile')) {
-    const lines = Number(/^--lines=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--lines=')) ?? '')?.[1] ?? 1);
-    progress(`profiling one ${lines}-line order`);
-    process.stdout.write(`## npm run bench -- --profile\n\n${machine()}\n\n${await profileOneOrder(Math.min(10, lines))}\n`);
+    const lines = Math.min(10, numberFlag('lines', 1));
+    const after = Math.min(1000, numberFlag('after', 1));
+    progress(`profiling one ${lines}-line order after ${after} orders`);
+    process.stdout.write(`## npm run bench -- ${process.argv.slice(2).join(' ')}\n\n${machine()}\n\n${await profileOneOrder(lines, after)}\n`);
     return;
   }
   const quick = process.argv.includes('--quick');
