@@ -12,7 +12,7 @@ const PROMPT = 'codePrompt';
 export class CodesDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.codes);
-    const validator = answerValidator(deps, { actions: ['skip'], text: (text) => refusalOf(checkCode(text)) });
+    const validator = answerValidator(deps, { actions: ['skip'], limit: 'code', text: (text) => refusalOf(checkCode(text)) });
     this.addDialog(new InputPrompt(PROMPT, validator));
     this.addDialog(new WaterfallDialog('codeSteps', [this.ask.bind(this), this.apply.bind(this)]));
     this.initialDialogId = 'codeSteps';

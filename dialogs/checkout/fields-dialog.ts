@@ -4,6 +4,7 @@ import { DIALOG } from '../ids';
 import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
 import { formInProgress, type FormKey } from '../order-state';
 import { localeOf, translate, type DialogDeps } from '../turn';
+import type { AnswerKind } from '../prompts/answer-limits';
 import { answerValidator, refusalOf } from '../prompts/validation';
 
 /** The typed fields of contact details and addresses, each with its question (fields.ask_<name>) and check. */
@@ -17,6 +18,17 @@ export const FIELD_CHECKS = {
   postcode: checkPostcode,
 } satisfies Record<string, (text: string, locale: string, about: FieldContext) => Checked<string>>;
 export type FieldName = keyof typeof FIELD_CHECKS;
+
+/** Each field's length limit (see ANSWER_LIMITS). */
+const FIELD_LIMITS: Record<FieldName, AnswerKind> = {
+  firstname: 'name',
+  lastname: 'name',
+  email: 'email',
+  telephone: 'telephone',
+  address1: 'street',
+  city: 'city',
+  postcode: 'postcode',
+};
 
 export interface FieldsOptions {
   fields: FieldName[];
@@ -49,6 +61,7 @@ export class FieldsDialog extends ComponentDialog {
     super(DIALOG.fields);
     const validator = answerValidator(deps, {
       actions: [],
+      limit: (rules) => FIELD_LIMITS[(rules as FieldRules).field],
       text: (text, ctx, rules) => {
         const { field, about } = rules as FieldRules;
         return refusalOf(FIELD_CHECKS[field](text, localeOf(ctx), about ?? {}));

@@ -38,10 +38,12 @@ export class RegionDialog extends ComponentDialog {
     super(DIALOG.region);
     const countryRules = answerValidator(deps, {
       actions: ['pickc'],
+      limit: 'country',
       text: async (text, ctx) => this.refuse(ctx, await readCountryAnswer(deps.catalog, text, localeOf(ctx)), (c) => c.countryId, 'address.unknownCountry'),
     });
     const zoneRules = answerValidator(deps, {
       actions: ['pickc'],
+      limit: 'region',
       text: async (text, ctx, rules) =>
         this.refuse(ctx, await deps.catalog.resolveZone((rules as { countryId: number }).countryId, text), (z) => z.zoneId, 'address.unknownZone'),
     });

@@ -1,6 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { PromptValidator, PromptValidatorContext } from 'botbuilder-dialogs';
 import type { CardAction, CardActionName } from '../../src/cards';
+import { lengthRefusal, type AnswerKind } from './answer-limits';
 import type { Checked } from './input-checks';
 import type { CustomerInput } from './input-prompt';
 import { translate, withLeadingText, type DialogDeps } from '../turn';
@@ -18,6 +19,8 @@ export interface AnswerRules {
   /** Typed answers; without it, typing gets "please use the buttons". */
   text?: (text: string, ctx: TurnContext, validations: unknown) => Refusal | Promise<Refusal>;
   action?: (action: CardAction, ctx: TurnContext, validations: unknown) => Refusal | Promise<Refusal>;
+  /** Which length limit typed answers have (ANSWER_LIMITS); 'answer' unless said, decided per question where it varies. */
+  limit?: AnswerKind | ((validations: unknown) => AnswerKind);
 }
 
 function hasButtons(activity: Partial<Activity> | string | undefined): activity is Partial<Activity> {
@@ -53,5 +56,7 @@ async function refusalFor(input: CustomerInput, rules: AnswerRules, pc: PromptVa
     return rules.action ? rules.action(input.action, pc.context, validations) : null;
   }
   if (!rules.text) return { key: 'common.useButtons' };
-  return rules.text(input.text, pc.context, validations);
+  // Before any parser: no answer is longer than its question takes.
+  const kind = typeof rules.limit === 'function' ? rules.limit(validations) : (rules.limit ?? 'answer');
+  return lengthRefusal(input.text, kind) ?? rules.text(input.text, pc.context, validations);
 }

@@ -23,7 +23,7 @@ export class CartDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.cart);
     this.addDialog(new QuantityDialog(deps));
-    this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['qty', 'rm', 'add', 'checkout'], text: () => null })));
+    this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['qty', 'rm', 'add', 'checkout'], limit: 'search', text: () => null })));
     this.addDialog(new WaterfallDialog('cartSteps', [this.show.bind(this), this.act.bind(this), this.quantityChanged.bind(this)]));
     this.initialDialogId = 'cartSteps';
   }

@@ -15,7 +15,7 @@ export class CategoryBrowseDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.categoryBrowse);
     this.addDialog(new ProductResultsDialog(deps));
-    this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['cat', 'cats'], text: () => null })));
+    this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['cat', 'cats'], limit: 'search', text: () => null })));
     this.addDialog(new WaterfallDialog('categorySteps', [this.show.bind(this), this.act.bind(this)]));
     this.initialDialogId = 'categorySteps';
   }

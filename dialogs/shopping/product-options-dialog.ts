@@ -70,6 +70,7 @@ export class ProductOptionsDialog extends ComponentDialog {
     this.doneWords = new Set(deps.translator.allTranslations('options.doneWords').flatMap((l) => l.split('|')).map(normalizeWords));
     const validator = answerValidator(deps, {
       actions: ['opt', 'skip', 'done'],
+      limit: 'optionText',
       action: (action: CardAction, _ctx, rules) => this.refuseAction(action, rules as OptionRules),
       text: (text, _ctx, rules) => {
         const { option: o, ticked } = rules as OptionRules;

@@ -21,7 +21,7 @@ export interface ProductResultsOptions {
 export class ProductResultsDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.productResults);
-    this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['pick', 'more', 'cats', 'cat'], text: () => null })));
+    this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['pick', 'more', 'cats', 'cat'], limit: 'search', text: () => null })));
     this.addDialog(new WaterfallDialog('productResultsSteps', [this.showPage.bind(this), this.act.bind(this)]));
     this.initialDialogId = 'productResultsSteps';
   }

@@ -1,6 +1,8 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { choiceCard } from '../../src/cards';
-import type { ProductQuery } from '../../src/catalog/types';
+import type { TurnContext } from 'botbuilder';
+import { StorefrontHttpError } from '../../src/catalog/fetcher';
+import type { FoundProducts, ProductQuery } from '../../src/catalog/types';
 import { catalogOptions } from '../currency';
 import { DIALOG } from '../ids';
 import { CategoryBrowseDialog } from './category-browse-dialog';
@@ -8,6 +10,7 @@ import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
 import { ProductResultsDialog } from './product-results-dialog';
 import type { BrowseOutcome } from '../prompts/outcomes';
 import { cardActivity, showTyping, stepValues, translate, type DialogDeps } from '../turn';
+import { lengthRefusal } from '../prompts/answer-limits';
 import { answerValidator } from '../prompts/validation';
 
 const PROMPT = 'productSearchPrompt';
@@ -32,7 +35,7 @@ export class ProductSearchDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.productSearch);
     this.addDialog(new ProductResultsDialog(deps)).addDialog(new CategoryBrowseDialog(deps));
-    this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['cats'], text: () => null })));
+    this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['cats'], limit: 'search', text: () => null })));
     this.addDialog(new WaterfallDialog('productSearchSteps', [this.ask.bind(this), this.search.bind(this), this.chosen.bind(this)]));
     this.initialDialogId = 'productSearchSteps';
   }
@@ -50,8 +53,18 @@ export class ProductSearchDialog extends ComponentDialog {
     const input = step.result as Pick<CustomerInput, 'text' | 'action'>;
     if (input.action) return step.beginDialog(DIALOG.categoryBrowse, { path: input.action.v ?? null });
     const t = translate(step.context, this.deps.translator);
+    // Text typed where no question was open reaches this step unchecked: the search's limit applies here too.
+    const tooLong = lengthRefusal(input.text, 'search');
+    if (tooLong) {
+      await step.context.sendActivity(t(tooLong.key, tooLong.vars));
+      return step.replaceDialog(this.id, {});
+    }
     await showTyping(step.context);
-    const found = await this.deps.catalog.findProducts(input.text, await catalogOptions(step.context, this.deps, { limit: SEARCH_LIMIT }));
+    const found = await this.find(step.context, input.text);
+    if (!found) {
+      await step.context.sendActivity(t('search.searchFailed'));
+      return step.replaceDialog(this.id, {});
+    }
     if (!found.products.length) {
       await step.context.sendActivity(t('search.nothingFound', { text: input.text }));
       return step.replaceDialog(this.id, {});
@@ -59,6 +72,17 @@ export class ProductSearchDialog extends ComponentDialog {
     stepValues<{ query: ProductQuery }>(step).query = found.query;
     const title = t('search.resultsTitle', { count: found.products.length, text: found.query.search || input.text });
     return step.beginDialog(DIALOG.productResults, { title, products: found.products, page: 0 });
+  }
+
+  /** The search's products, or null when the storefront refused the search (HTTP 4xx/5xx); the log never gets its text. */
+  private async find(ctx: TurnContext, text: string): Promise<FoundProducts | null> {
+    try {
+      return await this.deps.catalog.findProducts(text, await catalogOptions(ctx, this.deps, { limit: SEARCH_LIMIT }));
+    } catch (error) {
+      if (!(error instanceof StorefrontHttpError)) throw error;
+      this.deps.logger.warn({ route: error.route, status: error.status, searchLength: text.length }, 'storefront refused a search');
+      return null;
+    }
   }
 
   private async chosen(step: WaterfallStepContext<ProductSearchOptions>) {

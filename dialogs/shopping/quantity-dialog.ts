@@ -24,6 +24,7 @@ export class QuantityDialog extends ComponentDialog {
     super(DIALOG.quantity);
     const validator = answerValidator(deps, {
       actions: ['num'],
+      limit: 'quantity',
       text: (text, _ctx, rules) => refusalOf(checkQuantity(text, minimumOf(rules))),
       action: (action, _ctx, rules) => refusalOf(checkQuantity(action.v ?? '', minimumOf(rules))),
     });

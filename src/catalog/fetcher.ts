@@ -3,22 +3,36 @@ import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../log';
 
-/** The storefront answered something other than 200 or 404. */
+/** Parameters that are ids or switches; any other value (the search text above all) is customer text. */
+const SAFE_PARAMS = new Set(['route', 'limit', 'product_id', 'country_id', 'path', 'description', 'page', 'sort', 'order']);
+
+/**
+ * The request as logs and error messages may show it: ids kept, customer text replaced by its length
+ * (`search=[27 chars]`), so a name or phone typed into the search never reaches a log.
+ */
+export function describeRequest(params: Record<string, string>): string {
+  const shown = Object.entries(params).map(([name, value]) => (SAFE_PARAMS.has(name) ? `${name}=${value}` : `${name}=[${value.length} chars]`));
+  return `index.php?${shown.join('&')}`;
+}
+
+/** The storefront answered something other than 200 or 404. `url` is describeRequest's: no customer text. */
 export class StorefrontHttpError extends Error {
   constructor(
     readonly url: string,
     readonly status: number,
+    readonly route = '',
   ) {
     super(`Storefront answered HTTP ${status} for ${url}`);
     this.name = 'StorefrontHttpError';
   }
 }
 
-/** The storefront did not answer (timeout, refused connection, reset). */
+/** The storefront did not answer (timeout, refused connection, reset). `url` is describeRequest's: no customer text. */
 export class StorefrontTransportError extends Error {
   constructor(
     readonly url: string,
     readonly reason: string,
+    readonly route = '',
   ) {
     super(`Storefront request failed for ${url}: ${reason}`);
     this.name = 'StorefrontTransportError';
@@ -71,18 +85,22 @@ export function createStorefrontFetcher(opts: FetcherOptions): StorefrontFetcher
   return {
     async get(params, prefs) {
       const url = `index.php?${new URLSearchParams(params).toString()}`;
+      const shown = describeRequest(params);
+      const route = params.route ?? '';
       const headers = preferenceHeaders(prefs);
       const started = Date.now();
       try {
         const response = await client.get<string>(url, { headers });
-        opts.logger?.debug({ url, status: response.status, ms: Date.now() - started }, 'storefront fetch');
+        opts.logger?.debug({ request: shown, status: response.status, ms: Date.now() - started }, 'storefront fetch');
         if (response.status === 404) return null;
-        if (response.status !== 200) throw new StorefrontHttpError(url, response.status);
+        if (response.status !== 200) throw new StorefrontHttpError(shown, response.status, route);
         return typeof response.data === 'string' ? response.data : String(response.data);
       } catch (error) {
         if (error instanceof StorefrontHttpError) throw error;
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new StorefrontTransportError(url, reason);
+        // axios' own message names no URL; its code says what happened ("timeout of 10000ms exceeded", ECONNRESET).
+        const code = (error as { code?: unknown }).code;
+        const reason = typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown';
+        throw new StorefrontTransportError(shown, reason, route);
       }
     },
   };
