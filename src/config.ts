@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLoopbackUrl } from './server/http/loopback';
+import { webchatTokenConfigProblems } from './server/webchat-token/settings';
 
 /** Everything the bot reads from the environment, validated once at start-up. */
 const configSchema = z.object({
@@ -33,6 +34,10 @@ const configSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   DIRECT_LINE_SECRET: z.string().optional(),
   WEBCHAT_ALLOWED_ORIGINS: z.string().optional(),
+  /** Direct Line's base URL for the token endpoint (a regional one); default https://directline.botframework.com. */
+  DIRECT_LINE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Behind one reverse proxy (App Service): clients are told apart by X-Forwarded-For's last address. */
+  TRUST_PROXY: z.stringbool().default(false),
   /** Shared with the OpenCart extension: signs the signed-in customer's identity passed to the widget. */
   SHOP_SHARED_SECRET: z.string().min(32).optional(),
 });
@@ -54,7 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const config = parsed.data;
-  const problems = [...storeProblems(config), ...credentialProblems(config)];
+  const problems = [...storeProblems(config), ...credentialProblems(config), ...webchatTokenConfigProblems(config)];
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
