@@ -8,9 +8,8 @@ import { startFakeDirectLine, type FakeDirectLine } from './fake-direct-line';
 const SHOP = 'https://shop.example.com';
 
 async function startApp(env: Record<string, string>, directLineUrl?: string): Promise<BotApp> {
-  const config = Object.assign(loadConfig({ LOG_LEVEL: 'silent', STATE_STORAGE: 'memory', ...env }), {
-    DIRECT_LINE_URL: directLineUrl,
-  });
+  const base = { LOG_LEVEL: 'silent', STATE_STORAGE: 'memory', ...env };
+  const config = loadConfig(directLineUrl ? { ...base, DIRECT_LINE_URL: directLineUrl } : base);
   return startBotApp({
     config,
     logger: pino({ level: 'silent' }),
