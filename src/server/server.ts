@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import restify, { type Server } from 'restify';
 import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../log';
+import { HttpServer as Server } from './http/app';
 import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from './http/json-body';
 import { messagesRoute } from './http/messages-route';
 
@@ -40,7 +40,9 @@ export const EDGE_DEFAULTS = {
  */
 export function createServer(options: ServerOptions): Server {
   const { bot, adapter, logger } = options;
-  const server = restify.createServer({ name: 'opencart-order-bot', handleUncaughtExceptions: false });
+  const server = new Server((error) => {
+    logger.error({ err: error instanceof Error ? error.name : typeof error }, 'route failed');
+  });
   applyNodeTimeouts(server, options);
 
   const body = {
@@ -49,8 +51,10 @@ export function createServer(options: ServerOptions): Server {
   };
   server.post(MESSAGES_PATH, messagesRoute({ bot, adapter, logger, body }));
 
-  server.get(HEALTH_PATH, async (_req, res) => {
-    res.send(200, { status: 'ok' });
+  server.get(HEALTH_PATH, (_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.setHeader('cache-control', 'no-store');
+    res.end(JSON.stringify({ status: 'ok' }));
   });
 
   for (const addRoutes of options.extraRoutes ?? []) addRoutes(server);
@@ -87,8 +91,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const server = createServer(options);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    if (options.host) server.listen(options.port, options.host, () => resolve());
-    else server.listen(options.port, () => resolve());
+    server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;

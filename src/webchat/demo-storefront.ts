@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Request, Response, Server } from 'restify';
+import type { HttpServer as Server, Request, Response } from '../server/http/app';
 import type { Logger } from '../log';
 
 const HOST = /^(?:[\w.-]{1,253}|\[[\da-f:.]{2,45}\])(?::\d{1,5})?$/i;

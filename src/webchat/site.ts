@@ -1,4 +1,4 @@
-import type { Request, Response, Server } from 'restify';
+import type { HttpServer as Server, Request, Response } from '../server/http/app';
 import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
 import { createTranslator } from '../i18n';

@@ -3,7 +3,7 @@ import { ActivityHandler } from 'botbuilder';
 import { createCloudAdapter } from '../../src/server/adapter';
 import { startServer } from '../../src/server/server';
 
-/** The floor: an echo bot on the bot's own stack (botbuilder CloudAdapter + the same restify server), anonymous. */
+/** The floor: an echo bot on the bot's own stack (botbuilder CloudAdapter + the same express server), anonymous. */
 class EchoBot extends ActivityHandler {
   constructor() {
     super();

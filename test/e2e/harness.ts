@@ -6,7 +6,7 @@ import { startBotApp, type BotApp, type BotFactory } from '../../src/server';
 import { ChatSession, startLocalConnector, type LocalChannelId, type LocalConnector } from '../../src/server/local-channel';
 
 /**
- * The whole thing on loopback: the demo store, the bot app as `npm start` composes it (restify + CloudAdapter,
+ * The whole thing on loopback: the demo store, the bot app as `npm start` composes it (express + CloudAdapter,
  * anonymous), and a local Bot Connector receiving the bot's replies. One clock for store and bot, never advanced
  * unless a test says so.
  */

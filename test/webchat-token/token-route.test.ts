@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import restify, { type Server } from 'restify';
+import { HttpServer as Server } from '../../src/server/http/app';
 import { z } from 'zod';
 import { ManualClock } from '../../src/clock';
 import {
@@ -36,7 +36,7 @@ async function startBot(options: { capacity?: number; trustProxy?: boolean } = {
   const clock = new ManualClock();
   const { logger, lines } = memoryLogger();
   const limiter = new TokenBucketLimiter({ capacity: options.capacity ?? 10, refillMs: 6000, maxClients: 100, clock });
-  const server = restify.createServer({ handleUncaughtExceptions: false });
+  const server = new Server();
   webchatTokenRoutes({ settings, logger, clock, limiter })(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const bot = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, clock, logLines: lines };

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Request, Response, Server } from 'restify';
+import type { HttpServer as Server, Request, Response } from '../http/app';
 import type { JsonBodyOptions } from '../http/json-body';
 import type { Conversation, ConversationStore, IssuedToken } from './conversation-store';
 import { BOT_ACCOUNT, type BotDelivery } from './delivery';

@@ -1,4 +1,4 @@
-import type { Request, Response, Server } from 'restify';
+import type { HttpServer as Server, Request, Response } from '../http/app';
 import type { JsonBodyOptions } from '../http/json-body';
 import type { ConversationStore } from './conversation-store';
 import { BOT_ACCOUNT } from './delivery';

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'restify';
+import type { HttpServer as Server } from '../http/app';
 import { systemClock, type Clock } from '../../clock';
 import type { Logger } from '../../log';
 import { mountClientRoutes } from './client-routes';

@@ -30,7 +30,7 @@ function refuse(res: ServerResponse, status: number, error: string): void {
  * POST /api/messages: body, shape, then who may ask, each refused before any turn runs: a bad body with its
  * own status (400/408/413/415), a malformed activity 400, a non-loopback service URL when anonymous 403, and
  * a missing, non-JWT or forged token 401. Only then does the adapter run the turn. Plain node:http types, so
- * the route mounts on restify, express or a bare server alike.
+ * the route mounts on express or a bare Node server alike.
  */
 export function messagesRoute(options: MessagesRouteOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { bot, adapter, logger } = options;

@@ -1,4 +1,4 @@
-import type { Server } from 'restify';
+import type { HttpServer as Server } from '../http/app';
 import { webchatTokenHandler, WEBCHAT_TOKEN_PATH, type WebchatTokenRouteOptions } from './route';
 
 /** Adds POST /api/webchat/token and its preflight to the bot's server (mounted only when DIRECT_LINE_SECRET is set). */
