@@ -162,6 +162,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'COSMOS_DB_CONTAINER', value: '' }
         { name: 'PUBLIC_URL', value: 'https://${siteName}.azurewebsites.net' }
         { name: 'DIRECT_LINE_SECRET', value: directLineSecret }
+        { name: 'DIRECT_LINE_URL', value: 'https://directline.botframework.com' }
+        { name: 'TRUST_PROXY', value: 'true' }
         { name: 'WEBCHAT_ALLOWED_ORIGINS', value: join(shopOrigins, ',') }
         { name: 'SHOP_SHARED_SECRET', value: shopSharedSecret }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
