@@ -39,6 +39,14 @@ export interface DemoStoreHooks {
   idleApiSession(token: string, ms: number): void;
   /** Makes the next N API calls fail at the transport level (connection reset) — for fault tests. */
   failNextRequests(count: number): void;
+  /**
+   * The next `count` (default 1) calls of an API route (e.g. 'api/order/add') are handled in full, then their
+   * connection is destroyed before any answer: the store took the order, the client never hears it.
+   */
+  dropAnswersOf(route: string, count?: number): void;
+  /** API calls received per route ('api/cart/add': 3), failed and dropped ones included, since the last reset. */
+  callCounts(): Record<string, number>;
+  resetCallCounts(): void;
   /** Delays every API answer by ms (0 to stop). */
   setLatency(ms: number): void;
 }

@@ -13,6 +13,10 @@ import { handleStorefront } from './storefront/index';
 export interface ServerControls {
   latencyMs: number;
   failNext: number;
+  /** API calls answered (or dropped after being handled) per route, since the last reset. */
+  callCounts: Map<string, number>;
+  /** Per route: how many of its next calls are handled in full and then get no answer (the connection is destroyed). */
+  dropAnswers: Map<string, number>;
 }
 
 const NO_CACHE = {
@@ -91,6 +95,13 @@ async function handleApi(state: StoreState, controls: ServerControls, req: Incom
   purgeExpiredLines(ctx);
   const json = handler(ctx);
   saveSession(state, ctx.sessionId, ctx.session, state.clock.now());
+  const drops = controls.dropAnswers.get(route) ?? 0;
+  if (drops > 0) {
+    // The store has done the work (an order/add took the order); the answer is lost on the way.
+    controls.dropAnswers.set(route, drops - 1);
+    req.socket.destroy();
+    return;
+  }
   const cookies = started.setCookie ? [`OCSESSID=${started.setCookie}; path=/`] : [];
   send(res, 200, {
     'content-type': 'application/json', ...NO_CACHE,
@@ -106,6 +117,7 @@ export function createRequestHandler(state: StoreState, controls: ServerControls
       const url = new URL(req.url ?? '/', state.baseUrl);
       const route = url.searchParams.get('route');
       if (route?.startsWith('api/')) {
+        controls.callCounts.set(route, (controls.callCounts.get(route) ?? 0) + 1);
         if (controls.failNext > 0) {
           controls.failNext--;
           req.socket.destroy();

@@ -5,10 +5,12 @@ import type { OpenCartSessionFactory } from '../opencart/api';
 import type { CheckoutResult, CheckoutService, CheckoutState, PlaceOrderHooks } from './checkout-port';
 import { createCartOperations } from './checkout/cart-operations';
 import { createDetailOperations } from './checkout/detail-operations';
-import { refuse } from './checkout/mapping';
-import { placeOnce, settleLeftoverPlacement, type PlacementResult } from './checkout/place-order';
+import { findPlacedOrder } from './checkout/lookup';
+import { done, refuse } from './checkout/mapping';
+import { createWatermark, placeOnce, settlePlacement, type PlacementResult } from './checkout/place-order';
+import { Projection } from './checkout/projection';
 import { serialized } from './checkout/serial';
-import { openSession, type SessionContext } from './checkout/session';
+import { openSession, SessionRenewed } from './checkout/session';
 import { emptyDraft } from './draft';
 
 export interface CheckoutDeps {
@@ -18,78 +20,105 @@ export interface CheckoutDeps {
   newId?: () => string;
 }
 
-/** One conversation operation: queued behind the others on the same state, with a live OpenCart session. */
+/** One conversation operation: queued behind the others on the same state, with the session projected lazily. */
 export type RunInSession = <T>(
   state: CheckoutState,
-  work: (session: SessionContext) => Promise<CheckoutResult<T>>,
+  work: (projection: Projection) => Promise<CheckoutResult<T>>,
   options?: { allowClosed?: boolean },
 ) => Promise<CheckoutResult<T>>;
 
 export function createCheckoutService(deps: CheckoutDeps): CheckoutService {
   const logger = deps.logger ?? pino({ level: 'silent' });
   const newId = deps.newId ?? randomUUID;
+  const watermark = createWatermark();
+
+  /** A leftover 'placing' (the turn or process died during order/add): settled by looking before anything else. */
+  const settleLeftover = async (state: CheckoutState): Promise<'open' | 'closed' | 'unknown'> => {
+    const session = openSession(deps.sessions, state, 'continue');
+    const settled = await settlePlacement(state, session, watermark, logger);
+    if (settled === 'not-placed') return 'open';
+    return settled === 'placed' ? 'closed' : 'unknown';
+  };
 
   /**
-   * Runs `work` and stores the session state afterwards. On a thrown (transport) error the draft is put back as it
-   * was and the session is dropped: OpenCart may be half-updated, so the next turn rebuilds it from the draft.
+   * Runs `work` and stores the session afterwards. When OpenCart forgot the session mid-way, the client logged in
+   * again and `work` runs once more from the draft as it was (it sends what the new session lacks). On a thrown
+   * (transport) error the draft is put back and the session dropped: OpenCart may be half-updated, so the next
+   * operation starts a fresh one.
    */
-  const run: RunInSession = (state, work, options = {}) =>
-    serialized(state, async () => {
-      const closed = state.draft.status === 'placed' || state.draft.status === 'unconfirmed';
-      if (closed && !options.allowClosed) return refuse({ code: 'ORDER_CLOSED' });
-      const snapshot = JSON.stringify(state.draft);
+  const attempt = async <T>(state: CheckoutState, work: (projection: Projection) => Promise<CheckoutResult<T>>) => {
+    const snapshot = JSON.stringify(state.draft);
+    for (let round = 0; ; round++) {
+      const session = openSession(deps.sessions, state);
       try {
-        const opened = await openSession(deps.sessions, state, logger);
-        if (!opened.ok) return refuse(opened);
-        // A 'placing' left by a turn that never saw order/add's answer: find out before changing anything.
-        const leftover = state.draft.status === 'placing';
-        if (leftover && (await settleLeftoverPlacement(state, opened.context, logger)) === 'unclear') {
-          state.session = opened.context.api.state;
-          return refuse({ code: 'ORDER_OUTCOME_UNKNOWN' });
-        }
-        const result = await work(opened.context);
-        state.session = opened.context.api.state;
+        const result = await work(new Projection(session, state, deps.clock, logger));
+        session.store();
         return result;
       } catch (error) {
-        Object.assign(state.draft, JSON.parse(snapshot));
+        // order/add was sent and nothing could be looked at: stays 'placing' (and its session), settled next time.
+        if (state.draft.status === 'placing' && !(error instanceof SessionRenewed)) throw error;
+        const sync = state.draft.sync;
+        Object.assign(state.draft, JSON.parse(snapshot), { sync });
+        if (error instanceof SessionRenewed && round === 0) {
+          session.store();
+          continue;
+        }
+        state.draft.sync = JSON.parse(snapshot).sync;
         state.session = null;
+        if (error instanceof SessionRenewed) return refuse<T>({ code: 'PERMISSION' });
         throw error;
       }
+    }
+  };
+
+  const run: RunInSession = (state, work, options = {}) =>
+    serialized(state, async () => {
+      if (state.draft.status === 'placing') {
+        const settled = await settleLeftover(state);
+        if (settled === 'unknown') return refuse({ code: 'ORDER_OUTCOME_UNKNOWN' });
+      }
+      const closed = state.draft.status === 'placed' || state.draft.status === 'unconfirmed';
+      if (closed && !options.allowClosed) return refuse({ code: state.draft.status === 'placed' ? 'ORDER_CLOSED' : 'ORDER_OUTCOME_UNKNOWN' });
+      return attempt(state, work);
     });
+
+  /** An 'unconfirmed' placement looked for again: a later look may still find the order; it is never sent again. */
+  const lookAgain = async (state: CheckoutState): Promise<PlacementResult> => {
+    const session = openSession(deps.sessions, state, 'continue');
+    const { draft } = state;
+    try {
+      const lookup = await findPlacedOrder(session.api, {
+        reference: draft.placementId ?? '',
+        email: draft.contact?.email ?? '',
+        lookFrom: draft.placementLookFrom,
+      });
+      session.store();
+      watermark.saw(lookup.newest);
+      if (lookup.orderId === null) return refuse({ code: 'ORDER_OUTCOME_UNKNOWN' });
+      Object.assign(draft, { status: 'placed', orderId: lookup.orderId });
+      return done({ orderId: lookup.orderId, alreadyPlaced: false });
+    } catch {
+      return refuse({ code: 'ORDER_OUTCOME_UNKNOWN' });
+    }
+  };
 
   const placeOrder = (state: CheckoutState, hooks?: PlaceOrderHooks): Promise<PlacementResult> =>
     serialized(state, async () => {
       const { draft } = state;
+      if (draft.status === 'placing' && (await settleLeftover(state)) === 'unknown') return refuse({ code: 'ORDER_OUTCOME_UNKNOWN' });
       if (draft.status === 'placed' && draft.orderId !== null) {
         return { ok: true, value: { orderId: draft.orderId, alreadyPlaced: true } };
       }
-      if (draft.status === 'unconfirmed') return refuse({ code: 'ORDER_OUTCOME_UNKNOWN' });
+      if (draft.status === 'unconfirmed') return lookAgain(state);
       if (draft.lines.length === 0) return refuse({ code: 'NOTHING_TO_ORDER' });
-      const snapshot = JSON.stringify(draft);
-      let session: SessionContext | null = null;
-      try {
-        const opened = await openSession(deps.sessions, state, logger);
-        if (!opened.ok) return refuse(opened);
-        session = opened.context;
-        if (draft.status === 'placing' && (await settleLeftoverPlacement(state, session, logger)) === 'unclear') {
-          return refuse({ code: 'ORDER_OUTCOME_UNKNOWN' });
-        }
-        return await placeOnce(state, session, logger, newId, hooks);
-      } catch (error) {
-        if (draft.status === 'open') {
-          // Nothing was ordered: the same recovery as for every other operation.
-          Object.assign(draft, JSON.parse(snapshot));
-          state.session = null;
-        } else if (session) {
-          state.session = session.api.state; // still 'placing': the next attempt settles it first
-        }
-        throw error;
-      }
+      return attempt(state, (projection) =>
+        placeOnce(state, projection, projection.session, { logger, newId, watermark, ...(hooks ? { hooks } : {}) }),
+      );
     });
 
   return {
-    ...createCartOperations(run, logger, newId),
-    ...createDetailOperations(run, logger),
+    ...createCartOperations(run, newId),
+    ...createDetailOperations(run),
     placeOrder,
     // Dropping the session empties OpenCart's cart for us: a fresh login starts with nothing in it.
     startOver: (state) =>

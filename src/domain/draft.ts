@@ -58,6 +58,80 @@ export type ChosenMethod = z.infer<typeof chosenMethodSchema>;
 export const draftStatusSchema = z.enum(['open', 'placing', 'placed', 'unconfirmed']);
 export type DraftStatus = z.infer<typeof draftStatusSchema>;
 
+/** OpenCart's cart/products answer as the client returns it (CartView), kept while nothing it depends on changed. */
+const cartViewSchema = z.object({
+  lines: z.array(
+    z.object({
+      cartId: z.string(),
+      productId: z.number(),
+      name: z.string(),
+      model: z.string(),
+      options: z.array(
+        z.object({
+          productOptionId: z.number(),
+          productOptionValueId: z.number().nullable(),
+          name: z.string(),
+          value: z.string(),
+          type: z.string(),
+        }),
+      ),
+      quantity: z.number(),
+      inStock: z.boolean(),
+      shipping: z.boolean(),
+      price: z.string(),
+      total: z.string(),
+      reward: z.number(),
+    }),
+  ),
+  vouchers: z.array(z.object({ code: z.string(), description: z.string(), amount: z.string() })),
+  totals: z.array(z.object({ title: z.string(), text: z.string() })),
+  stockWarning: z.string().optional(),
+  minimumWarnings: z.array(z.string()),
+});
+
+const shippingQuotesSchema = z.array(
+  z.object({
+    code: z.string(),
+    title: z.string(),
+    quotes: z.array(z.object({ code: z.string(), title: z.string(), cost: z.number(), text: z.string() })),
+    sortOrder: z.number(),
+    error: z.string().nullable(),
+  }),
+);
+
+const paymentQuotesSchema = z.array(
+  z.object({ code: z.string(), title: z.string(), terms: z.string(), sortOrder: z.number() }),
+);
+
+/**
+ * What the OpenCart session `token` holds of this draft, as far as the bot sent it there: the checkout sends only
+ * what is missing and reads only what changed. Another token (a new login) means nothing is known.
+ */
+export const sessionSyncSchema = z.object({
+  token: z.string().nullable().default(null),
+  /** lineId => when its cart/add reached this session (OpenCart deletes a cart line 1 h after it was added). */
+  addedAt: z.record(z.string(), z.number()).default({}),
+  /** lineId => OpenCart's cart_id from the last cart/products, for cart/edit and cart/remove. */
+  cartIds: z.record(z.string(), z.string()).default({}),
+  /** productId => whether it ships, as cart/products last said (kept across sessions: it is the product's). */
+  ships: z.record(z.string(), z.boolean()).default({}),
+  customer: z.boolean().default(false),
+  paymentAddress: z.boolean().default(false),
+  /** The draft's shipping target is the session's shipping address. */
+  shippingAddress: z.boolean().default(false),
+  currency: z.string().nullable().default(null),
+  coupon: z.string().nullable().default(null),
+  voucher: z.string().nullable().default(null),
+  /** The last quotes, valid until OpenCart drops them (cart, address or currency changes). */
+  shippingQuotes: shippingQuotesSchema.nullable().default(null),
+  paymentQuotes: paymentQuotesSchema.nullable().default(null),
+  /** The draft's shipping method is chosen in the session (the payment method goes inline with order/add). */
+  shippingChosen: z.boolean().default(false),
+  /** The last cart/products, valid until anything that changes lines or totals is sent. */
+  cart: cartViewSchema.nullable().default(null),
+});
+export type SessionSync = z.infer<typeof sessionSyncSchema>;
+
 export const orderDraftSchema = z.object({
   lines: z.array(draftLineSchema).default([]),
   contact: contactSchema.nullable().default(null),
@@ -74,8 +148,12 @@ export const orderDraftSchema = z.object({
   status: draftStatusSchema.default('open'),
   /** Set when the order was placed; a second "place order" answers with this id instead of ordering again. */
   orderId: z.number().int().nullable().default(null),
-  /** Unique per placement attempt; lets a retry after an unclear outcome find out what happened. */
+  /** Unique per placement attempt; sent as order/add's marker so a lost answer can be settled by looking. */
   placementId: z.string().nullable().default(null),
+  /** The highest order id known before order/add was sent: a placed order has a higher one (the lookup starts here). */
+  placementLookFrom: z.number().int().nullable().default(null),
+  /** What the OpenCart session holds of this draft (not the customer's choices; rebuilt whenever unsure). */
+  sync: sessionSyncSchema.default(() => sessionSyncSchema.parse({})),
 });
 export type OrderDraft = z.infer<typeof orderDraftSchema>;
 

@@ -1,6 +1,5 @@
 export * from './draft';
 export * from './checkout-port';
 export { createCheckoutService, type CheckoutDeps } from './checkout';
-export { reapplyDraft } from './checkout/reapply';
-export { reconcileCart, productsOutOfStep } from './checkout/reconcile';
+export { LINE_RENEW_AFTER_MS, matchLines } from './checkout/projection';
 export * from './parsers';

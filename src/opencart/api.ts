@@ -145,6 +145,14 @@ export interface OrderAddInput {
   affiliate_id?: number;
 }
 
+export interface OrderAddOptions {
+  /**
+   * A unique reference of this placement, sent as part of the User-Agent header: OpenCart stores the header in the
+   * order row (order/info's `user_agent`, see the corpus' 20/22/23), so a lost answer can be settled by looking.
+   */
+  reference?: string;
+}
+
 export interface OrderHistoryInput {
   order_status_id: number;
   comment?: string;
@@ -216,7 +224,7 @@ export interface OpenCartApi {
   rewardMaximum(): Promise<Outcome<{ maximum: number }>>;
   rewardAvailable(): Promise<Outcome<{ points: number | null }>>;
 
-  orderAdd(input?: OrderAddInput): Promise<Outcome<{ orderId: number }>>;
+  orderAdd(input?: OrderAddInput, options?: OrderAddOptions): Promise<Outcome<{ orderId: number }>>;
   orderEdit(orderId: number, input?: OrderAddInput): Promise<Outcome>;
   orderDelete(orderId: number): Promise<Outcome>;
   orderInfo(orderId: number): Promise<Outcome<OrderInfo>>;

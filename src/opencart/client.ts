@@ -10,6 +10,7 @@ import type {
   OpenCartSessionState,
   OptionSelection,
   OrderAddInput,
+  OrderAddOptions,
   OrderHistoryInput,
   OrderInfo,
   Outcome,
@@ -20,7 +21,7 @@ import * as form from './form';
 import { interpretAnswer } from './interpret';
 import { SessionQueue } from './queue';
 import { ROUTES, type RouteSpec } from './routes';
-import type { OpenCartTransport } from './transport';
+import { orderReferenceAgent, type OpenCartTransport } from './transport';
 
 export interface SessionHooks {
   onRenewed?: (api: OpenCartApi) => Promise<void>;
@@ -135,8 +136,9 @@ export class OpenCartClient implements OpenCartApi {
     return this.call(ROUTES.rewardAvailable, []);
   }
 
-  orderAdd(input?: OrderAddInput): Promise<Outcome<{ orderId: number }>> {
-    return this.call(ROUTES.orderAdd, form.orderForm(input));
+  orderAdd(input?: OrderAddInput, options: OrderAddOptions = {}): Promise<Outcome<{ orderId: number }>> {
+    const userAgent = options.reference === undefined ? undefined : orderReferenceAgent(options.reference);
+    return this.call(ROUTES.orderAdd, form.orderForm(input), {}, userAgent);
   }
 
   orderEdit(orderId: number, input?: OrderAddInput): Promise<Outcome> {
@@ -156,20 +158,25 @@ export class OpenCartClient implements OpenCartApi {
   }
 
   /** Queue slot, lazy login, and on PERMISSION: log in again, let the hook rebuild, retry once. */
-  private call<T>(spec: RouteSpec<T>, pairs: form.FormPairs, query: Record<string, string> = {}): Promise<Outcome<T>> {
+  private call<T>(
+    spec: RouteSpec<T>,
+    pairs: form.FormPairs,
+    query: Record<string, string> = {},
+    userAgent?: string,
+  ): Promise<Outcome<T>> {
     return this.queue.run(async () => {
       if (this.token === null) {
         const login = await this.loginNow();
         if (!login.ok) return login;
       }
-      const first = await this.send(spec, pairs, query);
+      const first = await this.send(spec, pairs, query, userAgent);
       // Inside the hook a PERMISSION is handed back as it is: renewing again could loop forever.
       if (first.ok || first.code !== 'PERMISSION' || this.renewing) return first;
       this.deps.logger.info({ route: spec.route }, 'OpenCart session expired; logging in again');
       const login = await this.loginNow();
       if (!login.ok) return login;
       await this.renew();
-      return this.send(spec, pairs, query);
+      return this.send(spec, pairs, query, userAgent);
     });
   }
 
@@ -197,7 +204,12 @@ export class OpenCartClient implements OpenCartApi {
     return outcome;
   }
 
-  private async send<T>(spec: RouteSpec<T>, pairs: form.FormPairs, query: Record<string, string> = {}): Promise<Outcome<T>> {
+  private async send<T>(
+    spec: RouteSpec<T>,
+    pairs: form.FormPairs,
+    query: Record<string, string> = {},
+    userAgent?: string,
+  ): Promise<Outcome<T>> {
     const { transport, endpoint, clock, logger } = this.deps;
     const withToken = spec === ROUTES.login || this.token === null ? query : { api_token: this.token, ...query };
     const started = clock.now();
@@ -206,6 +218,7 @@ export class OpenCartClient implements OpenCartApi {
       query: withToken,
       form: pairs,
       repeatable: spec.repeatable,
+      ...(userAgent === undefined ? {} : { userAgent }),
     });
     this.lastUsedAt = clock.now();
     const { outcome, phpWarnings } = interpretAnswer(spec, answer, [endpoint.apiKey, this.token]);

@@ -22,6 +22,16 @@ export interface ApiRequest {
   form: FormPairs;
   /** Safe to send again after a transport failure (OpenCart may have executed the first attempt). */
   repeatable: boolean;
+  /** The User-Agent header; order/add stores it in the order (order/info's user_agent). */
+  userAgent?: string;
+}
+
+/** Sent with every call; order/add appends its placement reference (see orderReferenceAgent). */
+export const USER_AGENT = 'opencart-order-bot/1';
+
+/** order/add's User-Agent: OpenCart stores it in the order row, so order/info can later tell this placement's order. */
+export function orderReferenceAgent(reference: string): string {
+  return `${USER_AGENT} (order ${reference})`;
 }
 
 export interface RawAnswer {
@@ -68,6 +78,7 @@ export class OpenCartTransport {
         headers: {
           'Content-Type': 'application/x-www-form-urlencoded',
           Accept: 'application/json, text/plain, */*',
+          'User-Agent': request.userAgent ?? USER_AGENT,
         },
         'axios-retry': { retries: request.repeatable ? this.options.maxRetries : 0 },
       });

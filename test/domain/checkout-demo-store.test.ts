@@ -127,7 +127,8 @@ describe('CheckoutService over HTTP against the demo store', () => {
     const token = state.session?.token;
     for (const step of [20, 20, 21]) {
       clock.advance(step * MINUTE); // touching the session every 20 min keeps token and session data alive
-      const cart = await checkout.cart(state);
+      expect((await checkout.setContact(state, contact)).ok).toBe(true);
+      const cart = await checkout.cart(state); // read only when a line is due to expire (1 h after it was added)
       expect(cart.ok && cart.value.lines.length).toBe(2);
       nextTurn();
     }
@@ -196,5 +197,19 @@ describe('CheckoutService over HTTP against the demo store', () => {
     store.hooks.setStock(40, 100);
     expect((await checkout.placeOrder(state)).ok).toBe(true);
     expect(store.hooks.orders()).toHaveLength(1);
+  });
+
+  it('the shop down during order/add: the draft stays placing, the next press looks first and places once', async () => {
+    await fillCheckout();
+    expect((await checkout.summary(state)).ok).toBe(true);
+    nextTurn();
+    store.hooks.failNextRequests(1000);
+    await expect(checkout.placeOrder(state)).rejects.toThrow();
+    expect(state.draft.status).toBe('placing');
+    store.hooks.failNextRequests(0);
+    nextTurn();
+    const placed = await checkout.placeOrder(state);
+    if (!placed.ok) throw new Error(`order refused: ${JSON.stringify(placed.problem)}`);
+    expectTheOrder(placed.value.orderId);
   });
 });

@@ -99,7 +99,8 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     state.session = null;
     const cart = await checkout.cart(state);
     expect(cart.ok && cart.value.lines.map((l) => [l.productId, l.quantity])).toEqual([[40, 2], [30, 1]]);
-    expect(sessionOf(store, state)).toMatchObject({ shippingMethod: 'flat.flat', paymentMethod: 'cod' });
+    // The payment method goes inline with order/add; the shipping method is chosen again for the totals.
+    expect(sessionOf(store, state)).toMatchObject({ shippingMethod: 'flat.flat' });
   });
 
   it('re-adds cart lines OpenCart expired after an hour, before showing the cart and before order/add', async () => {
@@ -112,7 +113,7 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     const cart = await checkout.cart(state);
     expect(state.session?.token).toBe(oldToken);
     expect(cart.ok && cart.value.lines.map((l) => [l.productId, l.quantity])).toEqual([[40, 2], [30, 1]]);
-    expect(sessionOf(store, state)).toMatchObject({ shippingMethod: 'flat.flat', paymentMethod: 'cod' });
+    expect(sessionOf(store, state)).toMatchObject({ shippingMethod: 'flat.flat' });
 
     clock.advance(61 * MINUTE - 1);
     await checkout.setContact(state, contact);
@@ -127,12 +128,14 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     const added = await checkout.addLine(state, { productId: 40, name: 'iPhone', quantity: 1, minimum: 1, options: {}, optionLabels: [], thumb: null });
     expect(added.ok && added.value.quantity).toBe(3);
     expect(state.draft.lines).toHaveLength(2);
-    expect(sessionOf(store, state)).toMatchObject({ shippingMethod: 'flat.flat', paymentMethod: 'cod' });
+    expect((await checkout.summary(state)).ok).toBe(true); // chosen again when the totals are next shown
+    expect(sessionOf(store, state)).toMatchObject({ shippingMethod: 'flat.flat' });
     const canon = state.draft.lines[1];
     expect(await checkout.changeQuantity(state, canon.lineId, 2)).toEqual({ ok: true, value: undefined });
     expect(sessionOf(store, state).lines.find((l) => l.productId === 30)?.quantity).toBe(2);
-    expect(sessionOf(store, state)).toMatchObject({ shippingMethod: 'flat.flat', paymentMethod: 'cod' });
     expect(await checkout.removeLine(state, 'nope')).toEqual({ ok: false, problem: { code: 'LINE_NOT_FOUND' } });
+    expect((await checkout.placeOrder(state)).ok).toBe(true);
+    expect(store.orders[0]).toMatchObject({ paymentMethod: 'cod', shippingMethod: 'flat.flat' });
   });
 
   it('clears methods that are no longer offered after a cart change', async () => {
@@ -140,6 +143,7 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     await fillCheckout(checkout, state);
     await checkout.addLine(state, { productId: 43, name: 'MacBook', quantity: 1, minimum: 1, options: {}, optionLabels: [], thumb: null });
     for (const line of state.draft.lines.filter((l) => l.productId !== 43)) await checkout.removeLine(state, line.lineId);
+    expect((await checkout.summary(state)).ok).toBe(true);
     expect(state.draft.shippingMethod).toBeNull();
     expect(state.draft.paymentMethod).toBeNull(); // cash on delivery needs something that ships
     expect(await checkout.needsShipping(state)).toBe(false);
@@ -155,11 +159,12 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     expect(noOption).toEqual({ ok: false, problem: expect.objectContaining({ code: 'OPTION_REQUIRED', optionIds: [226] }) });
     const badContact = await checkout.setContact(state, { ...contact, email: 'nope' });
     expect(badContact).toEqual({ ok: false, problem: expect.objectContaining({ code: 'FIELD_INVALID', fields: ['email'] }) });
-    expect(sessionOf(store, state).customer).toEqual(contact); // the failed call deleted it; the old one was sent again
+    expect(sessionOf(store, state).customer).toBeUndefined(); // the failed call deleted it; sent again when needed
     expect((await checkout.applyCoupon(state, '2222')).ok).toBe(true);
     expect((await checkout.applyCoupon(state, 'WRONG')).ok).toBe(false);
-    expect(sessionOf(store, state).coupon).toBe('2222');
     expect(state.draft.coupon).toBe('2222');
+    expect((await checkout.summary(state)).ok).toBe(true);
+    expect(sessionOf(store, state)).toMatchObject({ coupon: '2222', customer: contact });
     expect(await checkout.chooseShipping(state, 'free.free')).toEqual({ ok: false, problem: { code: 'SHIPPING_METHOD_REQUIRED' } });
     expect((await checkout.applyCoupon(state, null)).ok).toBe(true);
     expect(JSON.stringify(state.draft)).toBe(before);
@@ -169,7 +174,7 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     const { store, checkout, state } = setup();
     await fillCheckout(checkout, state);
     const before = JSON.stringify(state.draft);
-    store.failNextCall = 'cart/products';
+    store.failNextCall = 'cart/add';
     await expect(
       checkout.addLine(state, { productId: 40, name: 'iPhone', quantity: 1, minimum: 1, options: {}, optionLabels: [], thumb: null }),
     ).rejects.toThrow('connection reset');
@@ -179,14 +184,29 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     expect(store.orders[0].lines.map((l) => [l.productId, l.quantity])).toEqual([[40, 2], [30, 1]]);
   });
 
-  it('does not place again when order/add answer was lost but OpenCart emptied the cart', async () => {
+  it('finds the order by looking when order/add answer was lost, and never sends it again', async () => {
     const { store, checkout, state } = setup();
     await fillCheckout(checkout, state);
     store.orderAddTransportFailure = 'after';
+    const placed = await checkout.placeOrder(state);
+    expect(placed).toEqual({ ok: true, value: { orderId: store.orders[0].orderId, alreadyPlaced: false } });
+    expect(state.draft).toMatchObject({ status: 'placed', orderId: store.orders[0].orderId });
+    store.orderAddTransportFailure = null;
+    expect(await checkout.placeOrder(roundTrip(state))).toEqual({ ok: true, value: { orderId: store.orders[0].orderId, alreadyPlaced: true } });
+    expect(store.calls.filter((route) => route === 'order/add')).toHaveLength(1);
+  });
+
+  it('is unconfirmed when the answer was lost, the cart is empty and no order carries the reference', async () => {
+    const { store, checkout, state } = setup();
+    await fillCheckout(checkout, state);
+    store.orderAddTransportFailure = 'after';
+    store.orderInfoHidesOrders = true; // as if another shop front had placed a flood of orders since
     expect(await checkout.placeOrder(state)).toEqual({ ok: false, problem: { code: 'ORDER_OUTCOME_UNKNOWN' } });
     expect(state.draft.status).toBe('unconfirmed');
     store.orderAddTransportFailure = null;
     expect(await checkout.placeOrder(roundTrip(state))).toEqual({ ok: false, problem: { code: 'ORDER_OUTCOME_UNKNOWN' } });
+    store.orderInfoHidesOrders = false; // a later look finds it
+    expect(await checkout.placeOrder(state)).toEqual({ ok: true, value: { orderId: store.orders[0].orderId, alreadyPlaced: false } });
     expect(store.orders).toHaveLength(1);
     expect((await checkout.addLine(state, { productId: 40, name: 'iPhone', quantity: 1, minimum: 1, options: {}, optionLabels: [], thumb: null })))
       .toEqual({ ok: false, problem: { code: 'ORDER_CLOSED' } });
@@ -210,10 +230,13 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     const leftover = roundTrip({ ...state, draft: { ...state.draft, status: 'placing', placementId: 'old' } });
     expect((await checkout.placeOrder(leftover)).ok).toBe(true);
     expect(store.orders).toHaveLength(1);
+    // Killed while order/add was on its way: the order is found by its reference, nothing is sent again.
     const afterCrash = roundTrip({ ...leftover, draft: { ...leftover.draft, status: 'placing', orderId: null } });
-    expect(await checkout.placeOrder(afterCrash)).toEqual({ ok: false, problem: { code: 'ORDER_OUTCOME_UNKNOWN' } });
-    expect(afterCrash.draft.status).toBe('unconfirmed');
+    const orderId = store.orders[0].orderId;
+    expect(await checkout.placeOrder(afterCrash)).toEqual({ ok: true, value: { orderId, alreadyPlaced: true } });
+    expect(afterCrash.draft).toMatchObject({ status: 'placed', orderId });
     expect(store.orders).toHaveLength(1);
+    expect(store.calls.filter((route) => route === 'order/add')).toHaveLength(1);
   });
 
   it('settles a leftover placing draft before any other change too', async () => {
@@ -224,8 +247,11 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     expect(notPlaced.draft).toMatchObject({ status: 'open', placementId: null, coupon: '2222' });
     expect((await checkout.placeOrder(notPlaced)).ok).toBe(true);
     const afterCrash = roundTrip({ ...notPlaced, draft: { ...notPlaced.draft, status: 'placing', orderId: null } });
-    expect(await checkout.setContact(afterCrash, contact)).toEqual({ ok: false, problem: { code: 'ORDER_OUTCOME_UNKNOWN' } });
-    expect(afterCrash.draft.status).toBe('unconfirmed');
+    expect(await checkout.setContact(afterCrash, contact)).toEqual({ ok: false, problem: { code: 'ORDER_CLOSED' } });
+    expect(afterCrash.draft).toMatchObject({ status: 'placed', orderId: store.orders[0].orderId });
+    const unfound = roundTrip({ ...notPlaced, draft: { ...notPlaced.draft, status: 'placing', orderId: null, placementId: 'never-sent' } });
+    expect(await checkout.setContact(unfound, contact)).toEqual({ ok: false, problem: { code: 'ORDER_OUTCOME_UNKNOWN' } });
+    expect(unfound.draft.status).toBe('unconfirmed'); // the cart is empty and no order carries that reference
     expect(store.orders).toHaveLength(1);
   });
 
@@ -258,11 +284,13 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     const berlin: Address = { ...london, city: 'Berlin', countryId: 81, zoneId: 1256, postcode: '10115' };
     expect((await checkout.setShippingAddress(state, berlin)).ok).toBe(true);
     expect(sessionOf(store, state).shippingAddress?.city).toBe('Berlin');
+    expect((await checkout.summary(state)).ok).toBe(true);
     expect(sessionOf(store, state).shippingMethod).toBe('flat.flat');
     const refused = await checkout.setShippingAddress(state, { ...berlin, city: 'B' });
     expect(refused.ok).toBe(false);
-    expect(sessionOf(store, state).shippingAddress?.city).toBe('Berlin');
     expect(state.draft.shippingAddress?.city).toBe('Berlin');
+    expect((await checkout.summary(state)).ok).toBe(true); // the refused call deleted it; sent again when needed
+    expect(sessionOf(store, state).shippingAddress?.city).toBe('Berlin');
   });
 
   it('puts coupon and voucher back when the session is rebuilt, and drops those OpenCart refuses now', async () => {
@@ -291,6 +319,7 @@ describe('CheckoutService against an in-memory OpenCart', () => {
     await checkout.setContact(state, { ...contact, email: 'broken' });
     store.expireAllSessions();
     store.orderAddTransportFailure = 'after';
+    store.orderInfoHidesOrders = true;
     await checkout.placeOrder(state);
     expect(output).toContain('order/add outcome unknown');
     expect(output).not.toMatch(/rita@example\.com|7946|broken/);

@@ -1,8 +1,9 @@
 import type { Clock } from '../../src/clock';
 import type {
   AddressInput, CartLine, CartView, CustomerInput, Failure, FailureCode, OpenCartApi, OpenCartSessionFactory,
-  OpenCartSessionState, OptionSelection, Outcome, PaymentMethod, ShippingMethod,
+  OpenCartSessionState, OptionSelection, OrderAddOptions, OrderInfo, Outcome, PaymentMethod, ShippingMethod,
 } from '../../src/opencart/api';
+import { orderReferenceAgent } from '../../src/opencart/transport';
 
 /**
  * An in-memory OpenCart 3.0 API with the behaviours the checkout depends on (from the contract corpus): cart changes
@@ -16,7 +17,7 @@ interface FakeSession {
   shippingAddress?: AddressInput; paymentMethods?: string[]; paymentMethod?: string; shippingMethods?: string[];
   shippingMethod?: string; coupon?: string; voucher?: string; currency: string;
 }
-export interface FakeOrder { orderId: number; lines: FakeLine[]; paymentMethod: string; shippingMethod?: string; customer: CustomerInput }
+export interface FakeOrder { orderId: number; lines: FakeLine[]; paymentMethod: string; shippingMethod?: string; customer: CustomerInput; userAgent: string }
 
 const HOUR = 3_600_000;
 const PRODUCTS: Record<number, { name: string; price: number; shipping: boolean; requiredOptions: string[] }> = {
@@ -35,9 +36,13 @@ export class FakeOpenCart {
   overlaps = 0;
   /** 'before': order/add fails in transport without effect; 'after': the order is taken but the answer is lost. */
   orderAddTransportFailure: 'before' | 'after' | null = null;
+  /** order/info answers NOT_FOUND for every order (the lookup finds nothing). */
+  orderInfoHidesOrders = false;
   /** The next call of this route throws as a broken connection would. */
   failNextCall: string | null = null;
   private nextId = 1;
+  /** Order ids grow one by one, as OpenCart's auto-increment does. */
+  private nextOrderId = 1;
   private busy = new Set<string>();
 
   constructor(private readonly clock: Clock) {}
@@ -116,7 +121,7 @@ export class FakeOpenCart {
     return ok(undefined);
   }
 
-  orderAdd(s: FakeSession, input: { payment_method?: string; shipping_method?: string }): Outcome<{ orderId: number }> {
+  orderAdd(s: FakeSession, input: { payment_method?: string; shipping_method?: string }, userAgent: string): Outcome<{ orderId: number }> {
     const shipping = this.needsShipping(s);
     if (input.payment_method && s.paymentMethods?.includes(input.payment_method)) s.paymentMethod = input.payment_method;
     if (input.shipping_method && s.shippingMethods?.includes(input.shipping_method)) s.shippingMethod = input.shipping_method;
@@ -132,7 +137,7 @@ export class FakeOpenCart {
       return fail(error);
     }
     const order: FakeOrder = {
-      orderId: this.nextId++, lines: s.lines, paymentMethod: s.paymentMethod ?? '', customer: s.customer as CustomerInput,
+      orderId: this.nextOrderId++, lines: s.lines, paymentMethod: s.paymentMethod ?? '', customer: s.customer as CustomerInput, userAgent,
       ...(shipping ? { shippingMethod: s.shippingMethod } : {}),
     };
     this.orders.push(order);
@@ -294,15 +299,27 @@ class FakeClient implements OpenCartApi {
   reward(): Promise<Outcome> { return Promise.resolve(fail('REJECTED')); }
   rewardMaximum(): Promise<Outcome<{ maximum: number }>> { return Promise.resolve(fail('REJECTED')); }
   rewardAvailable(): Promise<Outcome<{ points: number | null }>> { return Promise.resolve(fail('REJECTED')); }
-  async orderAdd(input: { payment_method?: string; shipping_method?: string } = {}): Promise<Outcome<{ orderId: number }>> {
+  async orderAdd(input: { payment_method?: string; shipping_method?: string } = {}, options: OrderAddOptions = {}): Promise<Outcome<{ orderId: number }>> {
     const failure = this.store.orderAddTransportFailure;
     if (failure === 'before') throw new Error('connection reset before order/add was read');
-    const result = await this.call('order/add', (s) => this.store.orderAdd(s, input));
+    const userAgent = options.reference === undefined ? 'fake' : orderReferenceAgent(options.reference);
+    const result = await this.call('order/add', (s) => this.store.orderAdd(s, input, userAgent));
     if (failure === 'after') throw new Error('connection reset after order/add was executed');
     return result;
   }
   orderEdit(): Promise<Outcome> { return Promise.resolve(fail('REJECTED')); }
   orderDelete(): Promise<Outcome> { return Promise.resolve(fail('REJECTED')); }
-  orderInfo(): Promise<Outcome<never>> { return Promise.resolve(fail('NOT_FOUND')); }
+  orderInfo(orderId: number): Promise<Outcome<OrderInfo>> {
+    return this.call('order/info', () => {
+      const order = this.store.orderInfoHidesOrders ? undefined : this.store.orders.find((candidate) => candidate.orderId === orderId);
+      if (!order) return fail('NOT_FOUND');
+      const { email, telephone, firstname, lastname } = order.customer;
+      return ok({
+        orderId, firstname, lastname, email, telephone, paymentMethod: order.paymentMethod, paymentCode: order.paymentMethod,
+        shippingMethod: order.shippingMethod ?? '', shippingCode: order.shippingMethod ?? '', paymentCountryId: 0, paymentZoneId: 0,
+        shippingCountryId: 0, shippingZoneId: 0, total: '0', orderStatusId: 1, currencyCode: 'USD', raw: { user_agent: order.userAgent },
+      });
+    });
+  }
   orderHistory(): Promise<Outcome> { return Promise.resolve(fail('REJECTED')); }
 }

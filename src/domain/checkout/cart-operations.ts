@@ -1,21 +1,19 @@
-import type { Logger } from 'pino';
 import type { RunInSession } from '../checkout';
-import type { CheckoutService } from '../checkout-port';
-import type { CartView, Failure, OpenCartApi } from '../../opencart/api';
+import type { CheckoutResult, CheckoutService } from '../checkout-port';
+import type { CartView } from '../../opencart/api';
 import type { DraftLine, OrderDraft } from '../draft';
 import { done, refuse, sameOptions } from './mapping';
-import { cartNeedsShipping } from './reapply';
-import { reconcileCart } from './reconcile';
+import type { Projection } from './projection';
 
 type CartOperations = Pick<CheckoutService, 'addLine' | 'changeQuantity' | 'removeLine' | 'cart' | 'needsShipping' | 'summary'>;
 
-/** Cart lines: every change goes to OpenCart, then the cart is reconciled and the dropped methods re-chosen. */
-export function createCartOperations(run: RunInSession, logger: Logger, newId: () => string): CartOperations {
+/** Cart lines: each change is one call to OpenCart; the cart is read again only when it is shown. */
+export function createCartOperations(run: RunInSession, newId: () => string): CartOperations {
   return {
     addLine: (state, input) =>
-      run(state, async ({ api }) => {
-        const added = await api.cartAdd({ productId: input.productId, quantity: input.quantity, options: input.options });
-        if (!added.ok) return refuse<DraftLine>(added);
+      run(state, async (projection) => {
+        const content = await projection.cartContent();
+        if (!content.ok) return refuse<DraftLine>(content);
         const { draft } = state;
         // OpenCart merges an add with the same options into the existing line; the draft does the same.
         const existing = draft.lines.find(
@@ -24,50 +22,57 @@ export function createCartOperations(run: RunInSession, logger: Logger, newId: (
         const line: DraftLine = existing
           ? { ...existing, quantity: existing.quantity + input.quantity }
           : { ...input, lineId: newId() };
+        const added = await projection.addToCart(input, line.lineId);
+        if (!added.ok) return refuse<DraftLine>(added);
         draft.lines = existing ? draft.lines.map((other) => (other === existing ? line : other)) : [...draft.lines, line];
-        const reconciled = await reconcileCart(api, draft, logger, { cartChanged: true });
-        if (!reconciled.ok) return refuse<DraftLine>(reconciled);
         return done(line);
       }),
 
     changeQuantity: (state, lineId, quantity) =>
-      run(state, async ({ api }) => {
+      run(state, async (projection) => {
         const { draft } = state;
         if (!draft.lines.some((line) => line.lineId === lineId)) return refuse({ code: 'LINE_NOT_FOUND' });
+        const cartId = await projection.cartIdOf(lineId);
+        if (!cartId.ok) return refuse(cartId);
+        const wanted = Math.trunc(quantity);
+        if (cartId.value !== null) {
+          const changed = wanted < 1 ? await projection.api.cartRemove(cartId.value) : await projection.api.cartEdit(cartId.value, wanted);
+          if (!changed.ok) return refuse(changed);
+        }
+        if (cartId.value === null || wanted < 1) projection.forgetLine(lineId); // not in the session: added when needed
+        projection.cartChanged();
         draft.lines =
-          quantity < 1
+          wanted < 1
             ? draft.lines.filter((line) => line.lineId !== lineId)
-            : draft.lines.map((line) => (line.lineId === lineId ? { ...line, quantity: Math.trunc(quantity) } : line));
-        const reconciled = await reconcileCart(api, draft, logger, { cartChanged: true });
-        return reconciled.ok ? done() : refuse(reconciled);
+            : draft.lines.map((line) => (line.lineId === lineId ? { ...line, quantity: wanted } : line));
+        return done();
       }),
 
     removeLine: (state, lineId) =>
-      run(state, async ({ api }) => {
+      run(state, async (projection) => {
         const { draft } = state;
         if (!draft.lines.some((line) => line.lineId === lineId)) return refuse({ code: 'LINE_NOT_FOUND' });
+        const cartId = await projection.cartIdOf(lineId);
+        if (!cartId.ok) return refuse(cartId);
+        if (cartId.value !== null) {
+          const removed = await projection.api.cartRemove(cartId.value);
+          if (!removed.ok) return refuse(removed);
+        }
+        projection.forgetLine(lineId);
+        projection.cartChanged();
         draft.lines = draft.lines.filter((line) => line.lineId !== lineId);
-        const reconciled = await reconcileCart(api, draft, logger, { cartChanged: true });
-        return reconciled.ok ? done() : refuse(reconciled);
+        return done();
       }),
 
-    cart: (state) =>
-      run(
-        state,
-        async ({ api }) => {
-          const reconciled = await currentCart(api, state.draft, logger);
-          return reconciled.ok ? done(reconciled.cart) : refuse(reconciled);
-        },
-        { allowClosed: true },
-      ),
+    cart: (state) => run(state, async (projection) => cartOf(projection, state.draft.status), { allowClosed: true }),
 
     needsShipping: async (state) => {
       if (state.draft.lines.length === 0) return false;
       const result = await run(
         state,
-        async ({ api }) => {
-          const reconciled = await currentCart(api, state.draft, logger);
-          return reconciled.ok ? done(cartNeedsShipping(reconciled.cart)) : refuse<boolean>(reconciled);
+        async (projection) => {
+          const ships = await projection.needsShipping();
+          return ships.ok ? done(ships.value) : refuse<boolean>(ships);
         },
         { allowClosed: true },
       );
@@ -77,24 +82,22 @@ export function createCartOperations(run: RunInSession, logger: Logger, newId: (
     summary: (state) =>
       run(
         state,
-        async ({ api }) => {
-          const reconciled = await currentCart(api, state.draft, logger);
-          if (!reconciled.ok) return refuse(reconciled);
-          const { cart } = reconciled;
-          return done({ draft: state.draft, cart, needsShipping: cartNeedsShipping(cart), totals: cart.totals });
+        async (projection) => {
+          const cart = await cartOf(projection, state.draft.status);
+          if (!cart.ok) return refuse(cart.problem);
+          // The summary names the payment method: drop it if the cart as it is now no longer offers it.
+          const offered = state.draft.status === 'open' ? await projection.paymentStillOffered() : cart;
+          if (!offered.ok) return refuse(offered);
+          const needsShipping = cart.value.lines.some((line) => line.shipping);
+          return done({ draft: state.draft, cart: cart.value, needsShipping, totals: cart.value.totals });
         },
         { allowClosed: true },
       ),
   };
 }
 
-/** The reconciled cart of an open draft; a placed (or unclear) order is only read, never put back into OpenCart. */
-async function currentCart(
-  api: OpenCartApi,
-  draft: OrderDraft,
-  logger: Logger,
-): Promise<{ ok: true; cart: CartView } | Failure> {
-  if (draft.status === 'open') return reconcileCart(api, draft, logger);
-  const cart = await api.cartProducts();
-  return cart.ok ? { ok: true, cart: cart.value } : cart;
+/** The projected cart of an open draft; a placed (or unclear) order is only read, never put back into OpenCart. */
+async function cartOf(projection: Projection, status: OrderDraft['status']): Promise<CheckoutResult<CartView>> {
+  const cart = status === 'open' ? await projection.cart() : await projection.api.cartProducts();
+  return cart.ok ? done(cart.value) : refuse(cart);
 }

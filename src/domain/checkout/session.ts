@@ -1,42 +1,65 @@
-import type { Logger } from 'pino';
-import type { Failure, OpenCartApi, OpenCartSessionFactory } from '../../opencart/api';
+import type { OpenCartApi, OpenCartSessionFactory } from '../../opencart/api';
 import type { CheckoutState } from '../checkout-port';
-import { draftHasContent } from './mapping';
-import { reapplyDraft } from './reapply';
+import { sessionSyncSchema, type SessionSync } from '../draft';
 
-/** A live client for one operation, and whether OpenCart's session had to be rebuilt from the draft meanwhile. */
+/**
+ * Thrown out of a call when OpenCart had forgotten the session: the client has logged in again and the draft's sync
+ * says the new session holds nothing. The operation is run again from the start, and sends what it needs.
+ */
+export class SessionRenewed extends Error {
+  constructor() {
+    super('OpenCart session renewed');
+  }
+}
+
+/** Nothing is known of a session (a new login); what a product ships is the product's, so it is kept. */
+export function freshSync(previous: SessionSync, token: string | null): SessionSync {
+  return { ...sessionSyncSchema.parse({}), token, ships: previous.ships };
+}
+
+/** One operation's way to OpenCart: the client is made on first use, so an answer from known state costs nothing. */
 export interface SessionContext {
-  api: OpenCartApi;
-  /** Set when the session was rebuilt from the draft during this operation (token renewal or first login). */
-  renewal: { rebuilt: boolean };
+  readonly api: OpenCartApi;
+  /** The token of the live client, or null when none was made or it has not logged in yet. */
+  readonly token: string | null;
+  /** Writes the client's session (token, times) and the sync's token into the state. */
+  store(): void;
 }
 
 /**
- * Opens the conversation's OpenCart session. A dead token is healed by the client, which logs in again and calls
- * our onRenewed hook to rebuild everything from the draft. A conversation without a session but with a draft
- * (first turn after a deploy, or after a transport failure dropped it) is logged in and rebuilt here.
+ * Opens the conversation's OpenCart session lazily. A stored session the draft's sync does not describe (an older
+ * state, a reset draft, a dropped session) is not trusted: a fresh login starts with an empty cart and the
+ * operation sends whatever it needs. `onRenewal` decides what a re-login mid-operation does (see SessionRenewed).
  */
-export async function openSession(
+export function openSession(
   sessions: OpenCartSessionFactory,
   state: CheckoutState,
-  logger: Logger,
-): Promise<{ ok: true; context: SessionContext } | Failure> {
-  const renewal = { rebuilt: false };
-  const api = sessions(state.session, {
-    onRenewed: async (renewed) => {
-      renewal.rebuilt = true;
-      logger.info({ lines: state.draft.lines.length }, 'opencart session renewed; rebuilding it from the draft');
-      await reapplyDraft(renewed, state.draft, logger);
+  onRenewal: 'restart' | 'continue' = 'restart',
+): SessionContext {
+  let client: OpenCartApi | null = null;
+  const make = (): OpenCartApi => {
+    const stored = state.session;
+    const known = stored?.token != null && state.draft.sync.token === stored.token;
+    if (!known) state.draft.sync = freshSync(state.draft.sync, null);
+    return sessions(known ? stored : null, {
+      onRenewed: async (renewed) => {
+        state.draft.sync = freshSync(state.draft.sync, renewed.state.token);
+        if (onRenewal === 'restart') throw new SessionRenewed();
+      },
+    });
+  };
+  return {
+    get api() {
+      client ??= make();
+      return client;
     },
-  });
-  if (!state.session?.token && draftHasContent(state.draft)) {
-    const login = await api.login();
-    if (!login.ok) return login;
-    // The client may already have run the hook for this login; never apply the draft twice (adds would merge).
-    if (!renewal.rebuilt) {
-      renewal.rebuilt = true;
-      await reapplyDraft(api, state.draft, logger);
-    }
-  }
-  return { ok: true, context: { api, renewal } };
+    get token() {
+      return client?.state.token ?? null;
+    },
+    store() {
+      if (!client) return;
+      state.session = client.state;
+      state.draft.sync.token = client.state.token;
+    },
+  };
 }
