@@ -41,9 +41,10 @@ export interface DemoStoreHooks {
   failNextRequests(count: number): void;
   /**
    * The next `count` (default 1) calls of an API route (e.g. 'api/order/add') are handled in full, then their
-   * connection is destroyed before any answer: the store took the order, the client never hears it.
+   * connection is destroyed before any answer: the store took the order, the client never hears it. The `thenFail`
+   * API calls after each dropped one fail as failNextRequests makes them (the follow-up cart check, say).
    */
-  dropAnswersOf(route: string, count?: number): void;
+  dropAnswersOf(route: string, count?: number, thenFail?: number): void;
   /** API calls received per route ('api/cart/add': 3), failed and dropped ones included, since the last reset. */
   callCounts(): Record<string, number>;
   resetCallCounts(): void;

@@ -27,7 +27,7 @@ function hooksFor(state: StoreState, controls: ServerControls): DemoStoreHooks {
     orders: () => structuredClone(state.orders),
     setConfig: (key, value) => { state.config[key] = value; },
     failNextRequests: (count) => { controls.failNext = count; },
-    dropAnswersOf: (route, count = 1) => { controls.dropAnswers.set(route, count); },
+    dropAnswersOf: (route, count = 1, thenFail = 0) => { controls.dropAnswers.set(route, count); controls.failAfterDrop = thenFail; },
     callCounts: () => Object.fromEntries(controls.callCounts),
     resetCallCounts: () => controls.callCounts.clear(),
     setLatency: (ms) => { controls.latencyMs = ms; },
@@ -55,7 +55,7 @@ export async function startDemoStore(opts: DemoStoreOptions = {}): Promise<DemoS
     apiUserEnabled: new Map(), sessions: new Map(), apiSessions: new Map(), cart: [], nextCartId: 1, orders: [], nextOrderId: 1,
     couponHistory: [], voucherHistory: [],
   };
-  const controls: ServerControls = { latencyMs: 0, failNext: 0, callCounts: new Map(), dropAnswers: new Map() };
+  const controls: ServerControls = { latencyMs: 0, failNext: 0, callCounts: new Map(), dropAnswers: new Map(), failAfterDrop: 0 };
   const server = createServer(createRequestHandler(state, controls));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -17,6 +17,8 @@ export interface ServerControls {
   callCounts: Map<string, number>;
   /** Per route: how many of its next calls are handled in full and then get no answer (the connection is destroyed). */
   dropAnswers: Map<string, number>;
+  /** After a dropped answer, this many following API calls fail too (failNext is set to it). */
+  failAfterDrop: number;
 }
 
 const NO_CACHE = {
@@ -99,6 +101,7 @@ async function handleApi(state: StoreState, controls: ServerControls, req: Incom
   if (drops > 0) {
     // The store has done the work (an order/add took the order); the answer is lost on the way.
     controls.dropAnswers.set(route, drops - 1);
+    controls.failNext = controls.failAfterDrop;
     req.socket.destroy();
     return;
   }

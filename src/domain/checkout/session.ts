@@ -37,17 +37,17 @@ export function openSession(
   onRenewal: 'restart' | 'continue' = 'restart',
 ): SessionContext {
   let client: OpenCartApi | null = null;
-  const make = (): OpenCartApi => {
-    const stored = state.session;
-    const known = stored?.token != null && state.draft.sync.token === stored.token;
-    if (!known) state.draft.sync = freshSync(state.draft.sync, null);
-    return sessions(known ? stored : null, {
+  // Decided before anything reads the sync: what it says holds only for the session it names.
+  const stored = state.session;
+  const known = stored?.token != null && state.draft.sync.token === stored.token;
+  if (!known) state.draft.sync = freshSync(state.draft.sync, null);
+  const make = (): OpenCartApi =>
+    sessions(known ? stored : null, {
       onRenewed: async (renewed) => {
         state.draft.sync = freshSync(state.draft.sync, renewed.state.token);
         if (onRenewal === 'restart') throw new SessionRenewed();
       },
     });
-  };
   return {
     get api() {
       client ??= make();
