@@ -1,5 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, InvokeResponse } from 'botbuilder';
 import type { AppConfig } from '../config';
 import type { Logger } from '../log';
 import { createTurnErrorHandler, type TurnErrorText } from './turn-error';
@@ -24,15 +24,71 @@ export function isAnonymous(credentials: BotCredentials): boolean {
   return !credentials.MicrosoftAppId?.trim();
 }
 
-/** The bot's adapter; it knows whether it runs without credentials, so the edge can keep replies on loopback. */
+type TurnLogic = (context: TurnContext) => Promise<void>;
+type AuthResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+
+/** jsonwebtoken's verdicts on a token (bad signature, not yet valid, expired): the caller's fault, never ours. */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/** 401 for a token the SDK refused; 503 when it could not decide (signing keys unreachable, or too slow). */
+export function authFailureStatus(error: unknown): 401 | 503 {
+  if (isAuthenticationFailure(error)) return 401;
+  return error instanceof Error && TOKEN_ERRORS.has(error.name) ? 401 : 503;
+}
+
+class AuthDeadline extends Error {
+  constructor(ms: number) {
+    super(`authentication took longer than ${ms} ms`);
+    this.name = 'AuthDeadline';
+  }
+}
+
+/**
+ * The bot's adapter. It knows whether it runs without credentials (the edge then keeps replies on loopback),
+ * and it authenticates each request itself, before the turn: a refused token answers 401 whatever the SDK
+ * threw (it lets a bad signature through as a 500), and a check that cannot finish answers 503 in bounded time.
+ */
 export class BotCloudAdapter extends CloudAdapter {
   constructor(
     auth: ConstructorParameters<typeof CloudAdapter>[0],
     readonly anonymous: boolean,
+    private readonly options: { logger?: Logger; authTimeoutMs?: number } = {},
   ) {
     super(auth);
   }
+
+  protected override processActivity(authHeader: string, activity: Activity, logic: TurnLogic): Promise<InvokeResponse | undefined>;
+  protected override processActivity(result: AuthResult, activity: Activity, logic: TurnLogic): Promise<InvokeResponse | undefined>;
+  protected override async processActivity(
+    authorization: string | AuthResult,
+    activity: Activity,
+    logic: TurnLogic,
+  ): Promise<InvokeResponse | undefined> {
+    if (typeof authorization !== 'string') return super.processActivity(authorization, activity, logic);
+    let result: AuthResult;
+    try {
+      result = await this.authenticate(activity, authorization);
+    } catch (error) {
+      const status = authFailureStatus(error);
+      this.options.logger?.warn({ status, err: error instanceof Error ? error.name : 'unknown' }, 'request not authenticated');
+      return { status, body: { error: status === 401 ? 'unauthorized' : 'authentication-unavailable' } };
+    }
+    return super.processActivity(result, activity, logic);
+  }
+
+  private authenticate(activity: Activity, authHeader: string): Promise<AuthResult> {
+    const ms = this.options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new AuthDeadline(ms)), ms);
+    });
+    const check = this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    return Promise.race([check, deadline]).finally(() => clearTimeout(timer));
+  }
 }
+
+/** Long enough to fetch the channel's signing keys once (they are cached for a day), short of a channel's retry. */
+export const DEFAULT_AUTH_TIMEOUT_MS = 10_000;
 
 /** Any adapter not built here is treated as anonymous: the stricter edge rules apply to it. */
 export function adapterIsAnonymous(adapter: CloudAdapter): boolean {
@@ -44,9 +100,19 @@ export function isAuthenticationFailure(error: unknown): boolean {
   return error instanceof Error && 'statusCode' in error && (error.statusCode === 401 || error.statusCode === 403);
 }
 
+/** Where the channel's signing keys and token issuer are read from; tests serve them on loopback. */
+export type AuthEndpoints = Pick<
+  ConfigurationBotFrameworkAuthenticationOptions,
+  'ToBotFromChannelOpenIdMetadataUrl' | 'ToBotFromEmulatorOpenIdMetadataUrl' | 'ToBotFromChannelTokenIssuer'
+>;
+
 export interface CloudAdapterOptions {
   credentials: BotCredentials;
   logger: Logger;
+  /** The SDK's defaults (login.botframework.com, …) unless set. */
+  authEndpoints?: AuthEndpoints;
+  /** Bound on one request's authentication (503 after); default DEFAULT_AUTH_TIMEOUT_MS. */
+  authTimeoutMs?: number;
   /** The "something went wrong" text in the customer's language; see turn-error.ts. */
   errorText?: TurnErrorText;
   /** Run after the customer was told, e.g. to keep state consistent. */
@@ -54,8 +120,14 @@ export interface CloudAdapterOptions {
 }
 
 export function createCloudAdapter(options: CloudAdapterOptions): BotCloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(botAuthOptions(options.credentials));
-  const adapter = new BotCloudAdapter(auth, isAnonymous(options.credentials));
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    ...botAuthOptions(options.credentials),
+    ...options.authEndpoints,
+  });
+  const adapter = new BotCloudAdapter(auth, isAnonymous(options.credentials), {
+    logger: options.logger,
+    authTimeoutMs: options.authTimeoutMs,
+  });
   adapter.onTurnError = createTurnErrorHandler({
     logger: options.logger,
     errorText: options.errorText,

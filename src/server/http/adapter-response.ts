@@ -25,6 +25,7 @@ export function answerJson(res: ServerResponse, status: number, body: unknown): 
 /** The SDK's own error texts (token problems, fetch failures naming URLs) are for our log, not for the caller. */
 function refusalCode(status: number): string {
   if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 503) return 'authentication-unavailable';
   return status >= 500 ? 'internal' : 'bad-request';
 }
 
