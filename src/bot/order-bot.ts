@@ -1,4 +1,4 @@
-import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { OrderDialogs, OrderStateStore, escapePlainTexts, setTurnLocale, type DialogDeps } from '../../dialogs';
 import { Greeter } from '../../dialogs/commands/greeting';
 import { markSentBeforeAnswer } from '../../dialogs/commands/interruptions';
@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../clock';
 import type { CheckoutService } from '../domain/checkout-port';
 import { createTranslator, turnLocale, type SupportedLocale, type Translator } from '../i18n';
 import type { Logger } from '../log';
+import type { ConversationRateLimit } from './rate-limit';
 import { isShopUnreachable } from './shop-errors';
 import { ConversationTurnQueue } from './turn-queue';
 import { isWebChatJoin, WebChatJoin } from './webchat-join';
@@ -20,6 +21,8 @@ export interface OrderBotDeps {
   defaultLocale: SupportedLocale;
   clock?: Clock;
   translator?: Translator;
+  /** Bounds each conversation's message turns (they call OpenCart); none when absent. */
+  rateLimit?: ConversationRateLimit;
 }
 
 const TELEGRAM_START = '/start';
@@ -80,6 +83,11 @@ export class OrderBot extends ActivityHandler {
       escapePlainTexts(context, activities);
       return next();
     });
+    if (this.overRateLimit(ctx)) {
+      this.deps.logger.warn({ channelId: ctx.activity.channelId }, 'turn over the rate limit; not run, not saved');
+      await ctx.sendActivity(this.translator.t(locale, 'common.slowDown'));
+      return;
+    }
     try {
       await super.run(ctx);
     } catch (error) {
@@ -91,6 +99,11 @@ export class OrderBot extends ActivityHandler {
     await this.deps.conversationState.saveChanges(ctx, false);
     await this.deps.userState.saveChanges(ctx, false);
     this.deps.logger.debug({ channelId: ctx.activity.channelId, ms: (this.deps.clock ?? systemClock).now() - started }, 'turn done');
+  }
+
+  private overRateLimit(ctx: TurnContext): boolean {
+    const limit = this.deps.rateLimit;
+    return !!limit && ctx.activity.type === ActivityTypes.Message && !limit.take(`${ctx.activity.channelId}/${ctx.activity.conversation?.id ?? ''}`);
   }
 }
 
