@@ -100,7 +100,10 @@ export function isAuthenticationFailure(error: unknown): boolean {
   return error instanceof Error && 'statusCode' in error && (error.statusCode === 401 || error.statusCode === 403);
 }
 
-/** Where the channel's signing keys and token issuer are read from; tests serve them on loopback. */
+/**
+ * Where the channel's signing keys and token issuer are read from; tests serve them on loopback. Setting any
+ * makes the SDK take every endpoint as given (unset ones stay unset), so set the issuer with the keys.
+ */
 export type AuthEndpoints = Pick<
   ConfigurationBotFrameworkAuthenticationOptions,
   'ToBotFromChannelOpenIdMetadataUrl' | 'ToBotFromEmulatorOpenIdMetadataUrl' | 'ToBotFromChannelTokenIssuer'

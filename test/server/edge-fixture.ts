@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { createCloudAdapter, startServer, type BotCredentials, type RunningServer, type ServerOptions } from '../../src/server';
+import { createCloudAdapter, startServer, type BotCredentials, type CloudAdapterOptions, type RunningServer, type ServerOptions } from '../../src/server';
 import { startLocalConnector, type LocalConnector } from '../../src/server/local-channel';
 import { memoryLogger } from './helpers';
 
@@ -15,17 +15,29 @@ export interface EdgeFixture {
 
 export type EdgeLimits = Pick<ServerOptions, 'maxBodyBytes' | 'bodyTimeoutMs' | 'headersTimeoutMs' | 'requestTimeoutMs'>;
 
-export async function startEdgeFixture(limits: EdgeLimits = {}, credentials: BotCredentials = {}): Promise<EdgeFixture> {
+/** What else the adapter gets; `reply: false` makes the bot answer nothing (no outbound call, no token needed). */
+export type EdgeAdapterOptions = Pick<CloudAdapterOptions, 'authEndpoints' | 'authTimeoutMs'> & { reply?: boolean };
+
+export async function startEdgeFixture(
+  limits: EdgeLimits = {},
+  credentials: BotCredentials = {},
+  extra: EdgeAdapterOptions = {},
+): Promise<EdgeFixture> {
   const { logger, lines } = memoryLogger();
   const connector = await startLocalConnector();
   let turns = 0;
   const bot = {
     run: async (context: TurnContext) => {
       turns += 1;
-      await context.sendActivity(`ok: ${context.activity.text ?? ''}`);
+      if (extra.reply !== false) await context.sendActivity(`ok: ${context.activity.text ?? ''}`);
     },
   };
-  const adapter = createCloudAdapter({ credentials, logger });
+  const adapter = createCloudAdapter({
+    credentials,
+    logger,
+    authEndpoints: extra.authEndpoints,
+    authTimeoutMs: extra.authTimeoutMs,
+  });
   const server = await startServer({ bot, adapter, logger, port: 0, host: '127.0.0.1', ...limits });
   return {
     server,
