@@ -19,7 +19,7 @@ function forgedJwt(claims: Record<string, unknown>): string {
  * With an app id, botframework-connector checks a token's issuer before it fetches any signing keys, so a
  * token from an unknown issuer is refused without network. A token naming a trusted issuer (the Bot
  * Framework's or the Emulator's) would make it fetch OpenID metadata from login.botframework.com or
- * login.microsoftonline.com: those cases are not tested here.
+ * login.microsoftonline.com: edge-auth-signed.test.ts checks those against signing keys served on loopback.
  */
 describe('with MicrosoftAppId set, unsigned and forged requests get 401', () => {
   let edge: EdgeFixture;
