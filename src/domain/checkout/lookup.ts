@@ -19,7 +19,7 @@ class Prober {
   private readonly seen = new Map<number, OrderInfo | null>();
   private probes = 0;
 
-  constructor(private readonly api: OpenCartApi) {}
+  constructor(private readonly api: Pick<OpenCartApi, 'orderInfo'>) {}
 
   async info(id: number): Promise<OrderInfo | null> {
     if (id < 1) return null;
@@ -78,7 +78,7 @@ export interface PlacementLookup {
  * is near the newest order: the newest id is found by galloping and bisecting, then the WINDOW below it is read.
  * Answers the order id, or null when no such order exists in that window; throws when it could not look.
  */
-export async function findPlacedOrder(api: OpenCartApi, lookup: PlacementLookup): Promise<{ orderId: number | null; newest: number }> {
+export async function findPlacedOrder(api: Pick<OpenCartApi, 'orderInfo'>, lookup: PlacementLookup): Promise<{ orderId: number | null; newest: number }> {
   const prober = new Prober(api);
   const base = Math.max(0, lookup.lookFrom ?? 0);
   const newest = await newestOrderId(prober, base);
