@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../clock';
 import type { CheckoutService } from '../domain/checkout-port';
 import { createTranslator, turnLocale, type SupportedLocale, type Translator } from '../i18n';
 import type { Logger } from '../log';
+import { isStorageConflict, type ConversationLock } from '../storage';
 import type { ConversationRateLimit } from './rate-limit';
 import { isShopUnreachable } from './shop-errors';
 import { ConversationTurnQueue } from './turn-queue';
@@ -23,6 +24,8 @@ export interface OrderBotDeps {
   translator?: Translator;
   /** Bounds each conversation's message turns (they call OpenCart); none when absent. */
   rateLimit?: ConversationRateLimit;
+  /** With state shared by several instances: holds the conversation everywhere for each turn. */
+  turnLock?: ConversationLock;
 }
 
 const TELEGRAM_START = '/start';
@@ -71,7 +74,10 @@ export class OrderBot extends ActivityHandler {
   override async run(ctx: TurnContext): Promise<void> {
     const conversationId = ctx.activity.conversation?.id ?? '';
     if (this.turns.busy(conversationId)) markSentBeforeAnswer(ctx); // e.g. the second click of a double click
-    await this.turns.run(conversationId, () => this.runTurn(ctx));
+    const { turnLock } = this.deps;
+    const turn = () => this.runTurn(ctx);
+    const lockKey = `${ctx.activity.channelId}/${conversationId}`;
+    await this.turns.run(conversationId, turnLock ? () => turnLock.hold(lockKey, turn) : turn);
   }
 
   private async runTurn(ctx: TurnContext): Promise<void> {
@@ -96,14 +102,26 @@ export class OrderBot extends ActivityHandler {
       await ctx.sendActivity(this.translator.t(locale, 'common.shopUnreachable'));
       return;
     }
-    await this.deps.conversationState.saveChanges(ctx, false);
-    await this.deps.userState.saveChanges(ctx, false);
+    await this.save(ctx, locale);
     this.deps.logger.debug({ channelId: ctx.activity.channelId, ms: (this.deps.clock ?? systemClock).now() - started }, 'turn done');
   }
 
   private overRateLimit(ctx: TurnContext): boolean {
     const limit = this.deps.rateLimit;
     return !!limit && ctx.activity.type === ActivityTypes.Message && !limit.take(`${ctx.activity.channelId}/${ctx.activity.conversation?.id ?? ''}`);
+  }
+
+  /** A conflict means another instance wrote this conversation meanwhile: its state stands, this turn's is dropped. */
+  private async save(ctx: TurnContext, locale: SupportedLocale): Promise<void> {
+    try {
+      await this.deps.conversationState.saveChanges(ctx, false);
+    } catch (error) {
+      if (!isStorageConflict(error)) throw error;
+      this.deps.logger.warn({ channelId: ctx.activity.channelId }, 'conversation state changed by another instance; this turn not saved');
+      await ctx.sendActivity(this.translator.t(locale, 'common.turnFailed'));
+      return;
+    }
+    await this.deps.userState.saveChanges(ctx, false);
   }
 }
 

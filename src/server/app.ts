@@ -12,6 +12,7 @@ import type { OpenCartEndpoint } from '../opencart/api';
 import { createCloudAdapter } from './adapter';
 import { startServer, type RunningServer, type TurnRunner } from './server';
 import { createStorage, type StateStorage } from './storage';
+import type { ConversationLock } from '../storage';
 import { checkStoreAccess, type StoreAccess } from './store-check';
 import { translatedTurnErrorText } from './turn-error';
 import { createWebChatSite } from '../webchat/site';
@@ -27,6 +28,8 @@ export interface BotDeps {
   logger: Logger;
   defaultLocale: SupportedLocale;
   clock: Clock;
+  /** Set when several instances share the state storage (STATE_STORAGE=blob). */
+  turnLock?: ConversationLock;
 }
 
 export type BotFactory = (deps: BotDeps) => TurnRunner;
@@ -74,6 +77,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     logger,
     defaultLocale: config.DEFAULT_LOCALE,
     clock,
+    turnLock: ownStorage?.turnLock,
   });
   const storeAccess = options.checkStore === false ? 'not-checked' : await checkStoreAccess(sessions, logger);
   const adapter = createCloudAdapter({ credentials: config, logger, errorText: translatedTurnErrorText(translator) });

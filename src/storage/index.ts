@@ -2,10 +2,13 @@ import { MemoryStorage, type Storage } from 'botbuilder';
 import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
 import type { Logger } from '../log';
+import { createBlobState } from './blob';
 import { FileStorage } from './file-storage';
+import type { ConversationLock } from './turn-lock';
 
 export { FileStorage, type FileStorageOptions } from './file-storage';
 export { StorageConflictError, isStorageConflict } from './errors';
+export { LockTimeoutError, type ConversationLock } from './turn-lock';
 
 export type StateStorageKind = AppConfig['STATE_STORAGE'];
 
@@ -17,6 +20,8 @@ export type StorageConfig = Pick<
 /** Bot state storage with what it must do at shutdown (stop its timer, let writes reach the disk). */
 export interface StateStorage extends Storage {
   close(): Promise<void>;
+  /** Present when several instances share the storage: each turn holds its conversation everywhere. */
+  turnLock?: ConversationLock;
 }
 
 export interface StorageDeps {
@@ -35,9 +40,25 @@ export function createStorage(config: StorageConfig, deps: StorageDeps): StateSt
     case 'file':
       return fileStorage(config, deps);
     case 'blob':
+      return blobStorage(config, deps);
     case 'cosmos':
-      throw new Error(`STATE_STORAGE=${config.STATE_STORAGE} is not available yet`);
+      // botbuilder-azure (CosmosDbPartitionedStorage) is not installed; see the README's "State" section.
+      throw new StorageConfigError('STATE_STORAGE=cosmos needs the botbuilder-azure package, which is not installed');
   }
+}
+
+export class StorageConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StorageConfigError';
+  }
+}
+
+function blobStorage(config: StorageConfig, deps: StorageDeps): StateStorage {
+  const connectionString = config.AZURE_STORAGE_CONNECTION_STRING;
+  if (!connectionString) throw new StorageConfigError('STATE_STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING');
+  const { storage, turnLock } = createBlobState({ connectionString, container: config.AZURE_STORAGE_CONTAINER, logger: deps.logger });
+  return Object.assign(storage, { turnLock, close: async () => undefined });
 }
 
 /** One sweep at start and one unref'd timer per process (a storage is made once, at start-up). */

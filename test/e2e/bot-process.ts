@@ -124,6 +124,8 @@ export interface RecordingProxy {
   sessionCookies: Set<string>;
   /** API routes asked for, in order (e.g. 'api/order/add'). */
   routes: string[];
+  /** The most requests of one OpenCart session (api_token) that were ever on their way at once. */
+  maxInFlightPerSession(): number;
   /**
    * Called as each API request arrives; 'hold' keeps it unanswered and unsent to the store (until the bot gives up
    * or dies). Tests set it to act at a given call, e.g. kill the bot while order/add is on its way.
@@ -140,6 +142,8 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     if (value) into.add(value);
   };
   const routes: string[] = [];
+  const inFlight = new Map<string, number>();
+  let maxInFlight = 0;
   const proxy = { intercept: (_route: string): 'forward' | 'hold' => 'forward' };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', upstream);
@@ -147,6 +151,12 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     if (route?.startsWith('api/')) {
       routes.push(route);
       if (proxy.intercept(route) === 'hold') return;
+    }
+    const token = url.searchParams.get('api_token');
+    if (token) {
+      inFlight.set(token, (inFlight.get(token) ?? 0) + 1);
+      maxInFlight = Math.max(maxInFlight, inFlight.get(token) ?? 0);
+      res.once('close', () => inFlight.set(token, (inFlight.get(token) ?? 1) - 1));
     }
     remember(apiTokens, url.searchParams.get('api_token'));
     for (const match of String(req.headers.cookie ?? '').matchAll(/OCSESSID=([^;\s]+)/g)) remember(sessionCookies, match[1]);
@@ -174,6 +184,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     apiTokens,
     sessionCookies,
     routes,
+    maxInFlightPerSession: () => maxInFlight,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -190,4 +201,44 @@ export async function savedConversationState(stateDir: string, channelId: string
   const key = `${channelId}/conversations/${conversationId}/`;
   const items = await storage.read([key]);
   return (items[key] as Record<string, unknown> | undefined) ?? null;
+}
+
+/** Azurite's Blob service on loopback, in memory, for tests of the shared (several instances) state. */
+export interface AzuriteBlob {
+  /** A connection string for its devstoreaccount1 on the port it got. */
+  connectionString: string;
+  stop(): void;
+}
+
+const DEVSTORE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export async function startAzuriteBlob(): Promise<AzuriteBlob> {
+  const port = await freePort();
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'azurite-')); // its cwd; in memory it writes nothing there
+  const args = ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--disableTelemetry'];
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'azurite-blob'), args, { cwd: workspace, stdio: 'ignore', detached: true });
+  const stop = () => {
+    killGroup(child);
+    rmSync(workspace, { recursive: true, force: true });
+  };
+  for (let attempt = 0; !(await accepts(port)); attempt++) {
+    if (attempt > 200 || child.exitCode !== null) {
+      stop();
+      throw new Error('Azurite did not start');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const connectionString = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${DEVSTORE_KEY};BlobEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
+  return { connectionString, stop };
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
