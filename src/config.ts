@@ -8,6 +8,8 @@ const configSchema = z.object({
   OPENCART_API_USERNAME: z.string().min(1).default('Default'),
   OPENCART_API_KEY: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  /** The address the bot listens on; empty means every interface (what a container or App Service needs). */
+  HOST: z.string().max(255).optional(),
   DEFAULT_LOCALE: z.enum(['en', 'ru', 'de']).default('en'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MicrosoftAppId: z.string().optional(),

@@ -143,6 +143,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'OPENCART_API_KEY', value: opencartApiKey }
         { name: 'PORT', value: '8080' }
         { name: 'WEBSITES_PORT', value: '8080' }
+        { name: 'HOST', value: '' }
         { name: 'DEFAULT_LOCALE', value: defaultLocale }
         { name: 'LOG_LEVEL', value: logLevel }
         { name: 'MicrosoftAppId', value: identity.properties.clientId }

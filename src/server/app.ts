@@ -15,6 +15,8 @@ import { createStorage, type StateStorage } from './storage';
 import type { ConversationLock } from '../storage';
 import { checkStoreAccess, type StoreAccess } from './store-check';
 import { translatedTurnErrorText } from './turn-error';
+import { readinessRoute } from './ops/readiness-route';
+import { createReadiness, storageCheck, storeCheck } from './ops/readiness';
 import { createWebChatSite } from '../webchat/site';
 import { webchatTokenRoutes, webchatTokenSettings } from './webchat-token';
 
@@ -84,8 +86,16 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   // Without OPENCART_URL the store is the embedded demo store: its storefront is shown at the bot's `/`.
   const site = createWebChatSite({ config, logger, clock, demoStorefrontUrl: config.OPENCART_URL ? undefined : options.opencart.baseUrl });
   const tokenRoutes = tokenSettings ? [webchatTokenRoutes({ settings: tokenSettings, logger, clock })] : [];
-  const extraRoutes = [...site.routes, ...tokenRoutes];
-  const server = await startServer({ bot, adapter, logger, port: options.port ?? config.PORT, host: options.host, extraRoutes });
+  const readiness = createReadiness({ storage: storageCheck(storage), store: storeCheck(sessions) }, { clock });
+  const extraRoutes = [readinessRoute(readiness), ...site.routes, ...tokenRoutes];
+  const server = await startServer({
+    bot,
+    adapter,
+    logger,
+    port: options.port ?? config.PORT,
+    host: options.host ?? config.HOST,
+    extraRoutes,
+  });
   const close = async () => {
     await site.close();
     await server.close();

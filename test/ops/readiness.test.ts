@@ -3,7 +3,9 @@ import pino from 'pino';
 import { ManualClock } from '../../src/clock';
 import { startDemoStore, type DemoStoreHandle } from '../../src/demo-store';
 import { createSessionFactory } from '../../src/opencart';
+import { createOrderBot } from '../../src/bot';
 import { createReadiness, storageCheck, storeCheck } from '../../src/server/ops/readiness';
+import { startShop } from '../e2e/harness';
 
 const logger = pino({ level: 'silent' });
 
@@ -71,5 +73,23 @@ describe('readiness (/readyz)', () => {
     clock.advance(1);
     expect((await ready()).ready).toBe(true);
     expect(storageReads).toBe(2);
+  });
+});
+
+describe('GET /readyz and /healthz on the running bot', () => {
+  it('answers ready while the store answers, 503 naming the store once it is down, and /healthz throughout', async () => {
+    const shop = await startShop(createOrderBot);
+    try {
+      const ready = await fetch(`${shop.app.server.url}/readyz`);
+      expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', storage: 'ok', store: 'ok' }]);
+      await shop.store.close();
+      shop.clock.advance(10_000);
+      const down = await fetch(`${shop.app.server.url}/readyz`);
+      expect([down.status, await down.json()]).toEqual([503, { status: 'not ready', storage: 'ok', store: 'unreachable' }]);
+      expect((await fetch(`${shop.app.server.url}/healthz`)).status).toBe(200);
+    } finally {
+      await shop.app.close();
+      await shop.connector.close();
+    }
   });
 });
