@@ -1,4 +1,11 @@
-import { ActivityHandler, ActivityTypes, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import {
+  ActivityHandler,
+  ActivityTypes,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
 import { OrderDialogs, OrderStateStore, escapePlainTexts, setTurnLocale, type DialogDeps } from '../../dialogs';
 import { Greeter } from '../../dialogs/commands/greeting';
 import { markSentBeforeAnswer } from '../../dialogs/commands/interruptions';
@@ -6,7 +13,7 @@ import type { Catalog } from '../catalog/types';
 import { systemClock, type Clock } from '../clock';
 import type { CheckoutService } from '../domain/checkout-port';
 import { createTranslator, turnLocale, type SupportedLocale, type Translator } from '../i18n';
-import type { Logger } from '../log';
+import { conversationLogId, withTurnLog, type Logger, type TurnLogFields } from '../log';
 import { isStorageConflict, type ConversationLock } from '../storage';
 import type { ConversationRateLimit } from './rate-limit';
 import { isShopUnreachable } from './shop-errors';
@@ -40,9 +47,11 @@ export class OrderBot extends ActivityHandler {
   private readonly store: OrderStateStore;
   private readonly translator: Translator;
   private readonly turns = new ConversationTurnQueue();
+  private readonly turnCount: StatePropertyAccessor<number>;
 
   constructor(private readonly deps: OrderBotDeps) {
     super();
+    this.turnCount = deps.conversationState.createProperty<number>('turnCount');
     this.translator = deps.translator ?? createTranslator({ defaultLocale: deps.defaultLocale });
     this.store = new OrderStateStore(deps.conversationState, deps.userState);
     const dialogDeps: DialogDeps = { catalog: deps.catalog, checkout: deps.checkout, translator: this.translator, store: this.store, logger: deps.logger };
@@ -75,13 +84,17 @@ export class OrderBot extends ActivityHandler {
     const conversationId = ctx.activity.conversation?.id ?? '';
     if (this.turns.busy(conversationId)) markSentBeforeAnswer(ctx); // e.g. the second click of a double click
     const { turnLock } = this.deps;
-    const turn = () => this.runTurn(ctx);
     const lockKey = `${ctx.activity.channelId}/${conversationId}`;
-    await this.turns.run(conversationId, turnLock ? () => turnLock.hold(lockKey, turn) : turn);
+    // Every log line of the turn names it: the conversation hashed, the channel, and (once state is read) the turn.
+    const logFields: TurnLogFields = { conversation: conversationLogId(lockKey), channel: String(ctx.activity.channelId) };
+    const turn = () => this.runTurn(ctx, logFields);
+    await withTurnLog(logFields, () => this.turns.run(conversationId, turnLock ? () => turnLock.hold(lockKey, turn) : turn));
   }
 
-  private async runTurn(ctx: TurnContext): Promise<void> {
+  private async runTurn(ctx: TurnContext, logFields: TurnLogFields): Promise<void> {
     const started = (this.deps.clock ?? systemClock).now();
+    logFields.turn = ((await this.turnCount.get(ctx, 0)) ?? 0) + 1;
+    await this.turnCount.set(ctx, logFields.turn);
     const flow = await this.store.flow(ctx);
     const locale = turnLocale(ctx.activity, flow.chosenLocale, this.deps.defaultLocale);
     setTurnLocale(ctx, locale);
