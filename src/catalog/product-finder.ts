@@ -12,71 +12,78 @@ interface Attempt {
   description: boolean;
 }
 
-/** Each attempt once, in order; the first is the text as typed, every later one is looser. */
-function* attempts(words: string[]): Generator<Attempt | 'typos', void, string[] | null> {
+/** Every search worth trying, each once, in order: the text as typed first, every later one looser. */
+function plannedAttempts(words: string[], fixed: string[] | null): Attempt[] {
   const seen = new Set<string>();
-  const fresh = (candidate: string[]) => {
+  const plan: Attempt[] = [];
+  const add = (candidate: string[], description: boolean) => {
     const key = candidate.join(' ');
-    if (!key || seen.has(key)) return false;
+    if (!key || seen.has(key)) return;
     seen.add(key);
-    return true;
+    plan.push({ words: candidate, description });
   };
   const stems = words.map(stripPlural);
-  for (const candidate of [words, stems]) if (fresh(candidate)) yield { words: candidate, description: false };
+  for (const candidate of [words, stems]) add(candidate, false);
   // Fewer words: drop one at a time (the last first), then single words, longest first.
   if (stems.length > 2) {
-    for (let drop = stems.length - 1; drop >= 0; drop -= 1) {
-      const candidate = stems.filter((_, index) => index !== drop);
-      if (fresh(candidate)) yield { words: candidate, description: false };
-    }
+    for (let drop = stems.length - 1; drop >= 0; drop -= 1) add(stems.filter((_, index) => index !== drop), false);
   }
   const singles = [...stems].sort((a, b) => b.length - a.length).filter((word) => word.length >= 2);
-  for (const word of singles) if (fresh([word])) yield { words: [word], description: false };
-  const fixed = yield 'typos';
+  for (const word of singles) add([word], false);
   if (fixed) {
     const fixedSingles = [...fixed].sort((a, b) => b.length - a.length);
-    for (const candidate of [fixed, ...fixedSingles.map((word) => [word])]) if (fresh(candidate)) yield { words: candidate, description: false };
+    for (const candidate of [fixed, ...fixedSingles.map((word) => [word])]) add(candidate, false);
   }
   seen.clear();
-  for (const candidate of [stems, ...singles.map((word) => [word])]) if (fresh(candidate)) yield { words: candidate, description: true };
+  for (const candidate of [stems, ...singles.map((word) => [word])]) add(candidate, true);
+  return plan;
+}
+
+/** The words with typos corrected from the store's names, or null when nothing changed; fixedOf maps each word to its fix. */
+function typoFixes(vocabulary: ProductVocabulary, words: string[], fixedOf: Map<string, string>): string[] | null {
+  const usable: string[] = [];
+  for (const word of words) {
+    const fixed = vocabulary.correct(stripPlural(word)) ?? vocabulary.correct(word);
+    if (fixed === null) continue;
+    fixedOf.set(word, fixed);
+    usable.push(fixed);
+  }
+  return usable.length > 0 && usable.join(' ') !== words.map(stripPlural).join(' ') ? usable : null;
+}
+
+async function vocabularyOf(port: SearchPort, opts: CatalogRequestOptions): Promise<ProductVocabulary | null> {
+  try {
+    return await port.vocabulary(opts);
+  } catch {
+    return null; // the listings could not be read: every search is then asked in its order, as without one
+  }
 }
 
 const MAX_SEARCHES = 12;
 
-/** Turns "two red canon cameras" into a search OpenCart answers, trying looser searches when it finds nothing. */
+/**
+ * Turns "two red canon cameras" into a search OpenCart answers, trying looser searches when it finds nothing.
+ * The store's product names (the vocabulary, cached for all conversations) tell which of the searches will find
+ * something: those are asked first, so the usual phrase costs one storefront fetch. The others follow in their
+ * order, for products the top categories' listings don't show, then the description searches.
+ */
 export async function findProducts(port: SearchPort, text: string, opts: CatalogRequestOptions): Promise<FoundProducts> {
   const interpreted = interpretProductText(text);
   const words = interpreted.productWords.length > 0 ? interpreted.productWords : interpreted.optionWords;
-  const plan = attempts(words);
+  if (words.length === 0) return { query: toProductQuery(interpreted, '', []), products: [], relaxed: false };
+  const vocabulary = await vocabularyOf(port, opts);
   const fixedOf = new Map<string, string>();
-  let step = plan.next(null);
-  let searches = 0;
-  let first = true;
-  while (!step.done && searches < MAX_SEARCHES) {
-    const attempt = step.value;
-    if (attempt === 'typos') {
-      const vocabulary = await port.vocabulary(opts);
-      const usable: string[] = [];
-      for (const word of words) {
-        const fixed = vocabulary.correct(stripPlural(word)) ?? vocabulary.correct(word);
-        if (fixed === null) continue;
-        fixedOf.set(word, fixed);
-        usable.push(fixed);
-      }
-      const changed = usable.length > 0 && usable.join(' ') !== words.map(stripPlural).join(' ');
-      step = plan.next(changed ? usable : null);
-      continue;
-    }
-    searches += 1;
+  const plan = plannedAttempts(words, vocabulary ? typoFixes(vocabulary, words, fixedOf) : null);
+  const likely = vocabulary ? plan.filter((attempt) => !attempt.description && vocabulary.namesAll(attempt.words)) : [];
+  const order = [...likely, ...plan.filter((attempt) => !likely.includes(attempt))].slice(0, MAX_SEARCHES);
+  for (const attempt of order) {
     const search = attempt.words.join(' ');
     const products = await port.search(search, { ...opts, description: attempt.description });
     if (products.length > 0) {
       const forms = (word: string) => [word, stripPlural(word), fixedOf.get(word) ?? word];
       const used = words.filter((word) => forms(word).some((form) => attempt.words.includes(form)));
-      return { query: toProductQuery(interpreted, search, used), products, relaxed: !first };
+      return { query: toProductQuery(interpreted, search, used), products, relaxed: attempt !== plan[0] };
     }
-    first = false;
-    step = plan.next(null);
   }
-  return { query: toProductQuery(interpreted, words.join(' '), words), products: [], relaxed: searches > 1 };
+  return { query: toProductQuery(interpreted, words.join(' '), words), products: [], relaxed: order.length > 1 };
 }

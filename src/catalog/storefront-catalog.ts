@@ -22,14 +22,38 @@ function prefsKey(prefs: PagePreferences): string {
   return `${prefs.language ?? ''}|${prefs.currency ?? ''}`;
 }
 
+/** What the home page's header and menu say, parsed once per language and TTL. */
+interface HomeFacts {
+  languages: StoreLanguage[];
+  currencies: StoreCurrency[];
+  menu: Category[] | null;
+}
+
+/** Roughly the bytes a list of products keeps alive (UTF-16 strings plus object overhead). */
+function summariesWeight(products: ProductSummary[]): number {
+  let weight = 64;
+  for (const product of products) {
+    weight += 96 + 2 * (product.name.length + (product.thumb?.length ?? 0) + product.price.length + (product.special?.length ?? 0));
+  }
+  return weight;
+}
+
 export const DEFAULT_CATALOG_TTL_MS = 5 * 60_000;
 const DEFAULT_SEARCH_LIMIT = 25;
 /** Listing size used to learn product names for typo correction. */
 const VOCABULARY_LIMIT = 100;
+/** Parsed search results kept: distinct phrases across all conversations, and about 8 MiB at most. */
+const SEARCH_CACHE = { maxEntries: 1000, maxWeight: 8 * 1024 * 1024, weigh: summariesWeight };
 
-/** The catalog read from an OpenCart 3.0 storefront; answers are cached for `ttlMs` and shared by all conversations. */
+/**
+ * The catalog read from an OpenCart 3.0 storefront; answers are cached for `ttlMs` and shared by all conversations.
+ * Pages are parsed once when fetched and only the parsed results are kept, never the HTML.
+ */
 export class StorefrontCatalog implements Catalog {
-  private readonly pages: TtlCache<string | null>;
+  private readonly homes: TtlCache<HomeFacts>;
+  private readonly searchForms: TtlCache<Category[]>;
+  private readonly searches: TtlCache<ProductSummary[]>;
+  private readonly categories: TtlCache<CategoryPage | null>;
   private readonly products: TtlCache<ProductDetails | null>;
   private readonly countriesByLanguage: TtlCache<CountryRef[]>;
   private readonly zones: TtlCache<Country | null>;
@@ -41,27 +65,32 @@ export class StorefrontCatalog implements Catalog {
     clock: Clock = systemClock,
     private readonly logger?: Logger,
   ) {
-    this.pages = new TtlCache(clock, ttlMs);
+    this.homes = new TtlCache(clock, ttlMs, 64);
+    this.searchForms = new TtlCache(clock, ttlMs, 64);
+    this.searches = new TtlCache(clock, ttlMs, SEARCH_CACHE);
+    this.categories = new TtlCache(clock, ttlMs, 500);
     this.products = new TtlCache(clock, ttlMs);
-    this.countriesByLanguage = new TtlCache(clock, ttlMs);
-    this.zones = new TtlCache(clock, ttlMs);
-    this.vocabularies = new TtlCache(clock, ttlMs);
+    this.countriesByLanguage = new TtlCache(clock, ttlMs, 64);
+    this.zones = new TtlCache(clock, ttlMs, 500);
+    this.vocabularies = new TtlCache(clock, ttlMs, 64);
   }
 
-  /** A raw page, cached by its parameters, language and currency; null for HTTP 404. */
-  private page(params: Record<string, string>, prefs: PagePreferences = {}): Promise<string | null> {
-    return this.pages.get(`${prefsKey(prefs)}|${new URLSearchParams(params).toString()}`, () => this.fetcher.get(params, prefs));
+  /** The home page as a visitor without cookies (or with the language cookie) sees it. */
+  private home(language?: string): Promise<HomeFacts> {
+    return this.homes.get(language ?? '', async () => {
+      const html = await this.fetcher.get({ route: 'common/home' }, language ? { language } : {});
+      if (!html) return { languages: [], currencies: [], menu: null };
+      return { languages: parseStoreLanguages(html), currencies: parseStoreCurrencies(html), menu: parseMenuTopCategories(html) };
+    });
   }
 
-  /** The home page as a visitor without cookies sees it: its header lists the store's languages and currencies. */
+  /** Its header lists the store's languages and currencies. */
   private async storeLanguages(): Promise<StoreLanguage[]> {
-    const home = await this.page({ route: 'common/home' });
-    return home ? parseStoreLanguages(home) : [];
+    return (await this.home()).languages;
   }
 
   private async storeCurrencies(): Promise<StoreCurrency[]> {
-    const home = await this.page({ route: 'common/home' });
-    return home ? parseStoreCurrencies(home) : [];
+    return (await this.home()).currencies;
   }
 
   private async languageOf(opts?: CatalogRequestOptions): Promise<string | undefined> {
@@ -83,28 +112,35 @@ export class StorefrontCatalog implements Catalog {
   async search(search: string, opts: CatalogRequestOptions & { description?: boolean } = {}): Promise<ProductSummary[]> {
     const params: Record<string, string> = { route: 'product/search', search, limit: String(opts.limit ?? DEFAULT_SEARCH_LIMIT) };
     if (opts.description) params.description = 'true';
-    const html = await this.page(params, await this.prefsOf(opts));
-    return html ? parseSearchPage(html).products : [];
+    const prefs = await this.prefsOf(opts);
+    return this.searches.get(`${prefsKey(prefs)}|${new URLSearchParams(params).toString()}`, async () => {
+      const html = await this.fetcher.get(params, prefs);
+      return html ? parseSearchPage(html).products : [];
+    });
   }
 
   async topCategories(opts?: CatalogRequestOptions): Promise<Category[]> {
     // Names only: the currency does not matter here.
-    const language = { language: await this.languageOf(opts) };
-    const home = await this.page({ route: 'common/home' }, language);
-    const fromMenu = home ? parseMenuTopCategories(home) : null;
+    const language = await this.languageOf(opts);
+    const fromMenu = (await this.home(language)).menu;
     if (fromMenu && fromMenu.length > 0) return fromMenu;
     // SEO URLs hide the ids in menu links; the search form's category select still carries them.
-    const searchForm = await this.page({ route: 'product/search' }, language);
-    if (!searchForm) return [];
-    return parseSearchCategorySelect(searchForm)
-      .filter((entry) => entry.depth === 0)
-      .map(({ path, name }) => ({ path, name }));
+    return this.searchForms.get(language ?? '', async () => {
+      const searchForm = await this.fetcher.get({ route: 'product/search' }, language ? { language } : {});
+      if (!searchForm) return [];
+      return parseSearchCategorySelect(searchForm)
+        .filter((entry) => entry.depth === 0)
+        .map(({ path, name }) => ({ path, name }));
+    });
   }
 
   async category(path: string, opts?: CatalogRequestOptions): Promise<CategoryPage | null> {
     const params = { route: 'product/category', path, limit: String(opts?.limit ?? VOCABULARY_LIMIT) };
-    const html = await this.page(params, await this.prefsOf(opts));
-    return html ? parseCategoryPage(html, path) : null;
+    const prefs = await this.prefsOf(opts);
+    return this.categories.get(`${prefsKey(prefs)}|${new URLSearchParams(params).toString()}`, async () => {
+      const html = await this.fetcher.get(params, prefs);
+      return html ? parseCategoryPage(html, path) : null;
+    });
   }
 
   async product(productId: number, opts?: CatalogRequestOptions): Promise<ProductDetails | null> {

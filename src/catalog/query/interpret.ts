@@ -47,9 +47,14 @@ export interface InterpretedText {
   optionWords: string[];
 }
 
-/** Splits what a customer wrote into a quantity, product words and option words. */
+/** Only the start of a longer text is read (the dialogs cap searches at 200 characters anyway). */
+export const MAX_TEXT_READ = 500;
+/** More product words than this make no better search, only more of them: later words are left out. */
+export const MAX_PRODUCT_WORDS = 10;
+
+/** Splits what a customer wrote into a quantity, product words and option words; bounded whatever its length. */
 export function interpretProductText(text: string): InterpretedText {
-  const words = removeStopPhrases(foldText(text)).split(' ').filter(Boolean);
+  const words = removeStopPhrases(foldText(text.slice(0, MAX_TEXT_READ))).split(' ').filter(Boolean);
   let quantity: number | null = null;
   const productWords: string[] = [];
   const optionWords: string[] = [];
@@ -58,8 +63,8 @@ export function interpretProductText(text: string): InterpretedText {
     if (asQuantity !== null && quantity === null) {
       quantity = asQuantity;
     } else if (canonicalOptionWord(word)) {
-      optionWords.push(word);
-    } else if (!STOP_WORDS.has(word)) {
+      if (optionWords.length < MAX_PRODUCT_WORDS) optionWords.push(word);
+    } else if (!STOP_WORDS.has(word) && productWords.length < MAX_PRODUCT_WORDS) {
       productWords.push(word);
     }
   }

@@ -1,5 +1,5 @@
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
-import { cleanText, hasLetterOrDigit, openCartLength, parsed, rejected, type ParseResult } from './result';
+import { beyondParserLimit, cleanText, hasLetterOrDigit, openCartLength, parsed, rejected, type ParseResult } from './result';
 
 export type AddressLineRejection = 'ADDRESS_EMPTY' | 'ADDRESS_TOO_SHORT' | 'ADDRESS_TOO_LONG' | 'ADDRESS_INVALID';
 export type CityRejection = 'CITY_EMPTY' | 'CITY_TOO_SHORT' | 'CITY_TOO_LONG' | 'CITY_INVALID';
@@ -11,6 +11,7 @@ function boundedText<R extends string>(
   max: number,
   codes: { empty: R; short: R; long: R; invalid: R },
 ): ParseResult<string, R> {
+  if (beyondParserLimit(input)) return rejected(codes.long);
   const text = cleanText(input);
   if (text === '') return rejected(codes.empty);
   const length = openCartLength(text);
@@ -48,6 +49,7 @@ export function parseCity(input: string): ParseResult<string, CityRejection> {
  * (ISO 3166-1 alpha-2, e.g. "DE") must also have that format: "8033" is refused for Germany.
  */
 export function parsePostcode(input: string, required: boolean, countryIso2?: string): ParseResult<string, PostcodeRejection> {
+  if (beyondParserLimit(input)) return rejected('POSTCODE_TOO_LONG');
   const text = cleanText(input).toUpperCase();
   if (text === '' || /^[-–—.]$/.test(text)) return required ? rejected('POSTCODE_REQUIRED') : parsed('');
   if (text.length > 10) return rejected('POSTCODE_TOO_LONG');

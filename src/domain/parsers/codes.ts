@@ -1,4 +1,4 @@
-import { cleanText, parsed, rejected, type ParseResult } from './result';
+import { beyondParserLimit, cleanText, parsed, rejected, type ParseResult } from './result';
 
 export type CodeRejection = 'CODE_EMPTY' | 'CODE_TOO_LONG' | 'CODE_INVALID';
 
@@ -7,7 +7,9 @@ const COUPON_MAX = 20;
 const VOUCHER_MAX = 10;
 
 function parseCode(input: string, max: number): ParseResult<string, CodeRejection> {
-  const text = cleanText(input).replace(/^["'«„“]+|["'»“”]+$/gu, '').trim();
+  if (beyondParserLimit(input)) return rejected('CODE_TOO_LONG');
+  // At most three quotes each side: an unbounded run before `$` would be tried from every position.
+  const text = cleanText(input).replace(/^["'«„“]{1,3}|["'»“”]{1,3}$/gu, '').trim();
   if (text === '') return rejected('CODE_EMPTY');
   if (text.length > max) return rejected('CODE_TOO_LONG');
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(text)) return rejected('CODE_INVALID');

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
-import { cleanText, hasLetterOrDigit, openCartLength, parsed, rejected, type ParseResult } from './result';
+import { beyondParserLimit, cleanText, hasLetterOrDigit, openCartLength, parsed, rejected, type ParseResult } from './result';
 
 export type EmailRejection = 'EMAIL_EMPTY' | 'EMAIL_TOO_LONG' | 'EMAIL_INVALID';
 export type PhoneRejection = 'PHONE_EMPTY' | 'PHONE_INVALID' | 'PHONE_TOO_LONG';
@@ -11,6 +11,7 @@ const DOMAIN_LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 /** An address PHP's filter_var(FILTER_VALIDATE_EMAIL) accepts after OpenCart's escaping; we also want a dot in the domain. */
 export function parseEmail(input: string): ParseResult<string, EmailRejection> {
+  if (beyondParserLimit(input)) return rejected('EMAIL_TOO_LONG');
   const text = cleanText(input).replace(/^mailto:/i, '');
   if (text === '') return rejected('EMAIL_EMPTY');
   if (text.length > EMAIL_MAX) return rejected('EMAIL_TOO_LONG');
@@ -42,6 +43,7 @@ export function countryFromLocale(locale: string | undefined): string | undefine
  * address or the locale) lets customers type national numbers.
  */
 export function parsePhone(input: string, defaultCountry?: string): ParseResult<string, PhoneRejection> {
+  if (beyondParserLimit(input)) return rejected('PHONE_TOO_LONG');
   const text = cleanText(input);
   if (text === '') return rejected('PHONE_EMPTY');
   if (text.length > 64) return rejected('PHONE_TOO_LONG');
@@ -56,6 +58,7 @@ export function parsePhone(input: string, defaultCountry?: string): ParseResult<
 
 /** First or last name: 1–32 characters as OpenCart counts them, with at least one letter. */
 export function parsePersonName(input: string): ParseResult<string, NameRejection> {
+  if (beyondParserLimit(input)) return rejected('NAME_TOO_LONG');
   const text = cleanText(input);
   if (text === '') return rejected('NAME_EMPTY');
   if (openCartLength(text) > 32) return rejected('NAME_TOO_LONG');

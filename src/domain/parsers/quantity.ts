@@ -1,5 +1,5 @@
 import { numberFromWords } from '../../catalog/query/number-words';
-import { cleanText, parsed, rejected, type ParseResult } from './result';
+import { beyondParserLimit, cleanText, parsed, rejected, type ParseResult } from './result';
 
 export type QuantityRejection =
   | 'QUANTITY_EMPTY'
@@ -24,6 +24,7 @@ const UNIT_WORDS = /(^|\s)(x|×|pcs?|pieces?|items?|units?|шт|штук[аи]?|
 export function parseQuantity(input: string, rules: QuantityRules = {}): ParseResult<number, QuantityRejection> {
   const minimum = Math.max(1, rules.minimum ?? 1);
   const maximum = Math.max(minimum, rules.maximum ?? DEFAULT_MAX_QUANTITY);
+  if (beyondParserLimit(input)) return rejected('QUANTITY_NOT_A_NUMBER');
   const text = cleanText(input).toLowerCase();
   if (text === '') return rejected('QUANTITY_EMPTY');
   if (text.length > 40) return rejected('QUANTITY_NOT_A_NUMBER');

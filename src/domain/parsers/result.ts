@@ -9,6 +9,16 @@ export function rejected<R extends string>(reason: R): { ok: false; reason: R } 
   return { ok: false, reason };
 }
 
+/**
+ * No parser reads more than this many UTF-16 units: a longer input is refused as too long before any cleaning or
+ * pattern runs, so each parser's work is bounded whatever a caller hands it. Far above every field's own limit.
+ */
+export const MAX_PARSER_INPUT = 1024;
+
+export function beyondParserLimit(input: string): boolean {
+  return input.length > MAX_PARSER_INPUT;
+}
+
 /** Trims and folds runs of whitespace (incl. NBSP and line breaks) into one space; drops control characters. */
 export function cleanText(input: string): string {
   return input
