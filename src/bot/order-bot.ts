@@ -6,7 +6,7 @@ import {
   type TurnContext,
   type UserState,
 } from 'botbuilder';
-import { OrderDialogs, OrderStateStore, escapePlainTexts, setTurnLocale, type DialogDeps } from '../../dialogs';
+import { OrderDialogs, OrderStateStore, escapePlainTexts, localeOf, setTurnLocale, type DialogDeps } from '../../dialogs';
 import { Greeter } from '../../dialogs/commands/greeting';
 import { markSentBeforeAnswer } from '../../dialogs/commands/interruptions';
 import type { Catalog } from '../catalog/types';
@@ -71,7 +71,8 @@ export class OrderBot extends ActivityHandler {
       await next();
     });
     this.onMessage(async (ctx, next) => {
-      if (ctx.activity.text?.trim().toLowerCase() === TELEGRAM_START) await greeter.greet(ctx);
+      if (inSharedChat(ctx)) await ctx.sendActivity(this.translator.t(localeOf(ctx), 'common.personalChatOnly'));
+      else if (ctx.activity.text?.trim().toLowerCase() === TELEGRAM_START) await greeter.greet(ctx);
       else {
         await greeter.beforeMessage(ctx);
         await this.dialogs.run(ctx);
@@ -136,6 +137,12 @@ export class OrderBot extends ActivityHandler {
     }
     await this.deps.userState.saveChanges(ctx, false);
   }
+}
+
+/** A Teams group chat or channel: orders (names, addresses) are taken only in a personal chat. */
+function inSharedChat(ctx: TurnContext): boolean {
+  const type = ctx.activity.conversation?.conversationType;
+  return ctx.activity.channelId === 'msteams' && (type === 'groupChat' || type === 'channel');
 }
 
 export function createOrderBot(deps: OrderBotDeps): ActivityHandler {
