@@ -243,11 +243,20 @@ export const EXIT_CODES: Record<Diagnosis['status'], number> = {
   'not-opencart': 5,
 };
 
+/** Exit code when the bot's own setup (credentials, widget, state storage) is wrong. */
+export const SETUP_EXIT_CODE = 6;
+
 /** Loads the configuration (or starts the demo store when OPENCART_URL is unset) and prints one line. */
 async function main(): Promise<number> {
   await import('dotenv/config');
   const { loadConfig } = await import('../config');
   const config = loadConfig();
+  const { setupProblem } = await import('./setup-check');
+  const problem = await setupProblem(config);
+  if (problem) {
+    process.stdout.write(`SETUP: ${problem}.\n`);
+    return SETUP_EXIT_CODE;
+  }
   let endpoint: OpenCartEndpoint;
   let stop = async (): Promise<void> => undefined;
   let where: string | undefined;

@@ -56,7 +56,7 @@ describe('npm run doctor without OPENCART_URL', () => {
   it('starts the embedded demo store, prints one OK line naming it and exits 0', async () => {
     const root = path.join(__dirname, '..', '..');
     // Empty values count as unset and dotenv does not override them, so a developer's .env cannot redirect this test.
-    const env = { ...process.env, OPENCART_URL: '', OPENCART_API_KEY: '', OPENCART_API_USERNAME: '' };
+    const env = { ...process.env, OPENCART_URL: '', OPENCART_API_KEY: '', OPENCART_API_USERNAME: '', STATE_STORAGE: 'memory' };
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       execFile(process.execPath, [require.resolve('tsx/cli'), 'src/tools/doctor.ts'], { cwd: root, env, timeout: 30_000 }, (error, out, err) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout: out, stderr: err });
