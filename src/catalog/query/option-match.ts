@@ -5,6 +5,8 @@ import { foldText, foldedWords } from './fold';
 import { canonicalOptionWord } from './interpret';
 
 const CHOICE_TYPES = new Set(['select', 'radio', 'image', 'checkbox']);
+const MAX_WORDS = 20;
+const MAX_WORD_TEXT = 300;
 
 function wordNames(customerWord: string, valueWord: string): boolean {
   if (customerWord === valueWord) return true;
@@ -24,7 +26,8 @@ function valueNamed(value: OptionValue, words: string[]): boolean {
 /** The values of one option that the words name; [] unless the words name exactly one (several for checkboxes). */
 export function matchOptionValues(option: ProductOption, words: string[]): number[] {
   if (!CHOICE_TYPES.has(option.type)) return [];
-  const folded = words.flatMap((word) => foldText(word).split(' ')).filter(Boolean);
+  // Only the first words are read: no value's name needs more, and a pasted page costs nothing.
+  const folded = words.slice(0, MAX_WORDS).flatMap((word) => foldText(word.slice(0, MAX_WORD_TEXT)).split(' ')).filter(Boolean).slice(0, MAX_WORDS);
   if (folded.length === 0) return [];
   const named = option.values.filter((value) => valueNamed(value, folded));
   // Two values named at once ("red" with "Red" and "Dark Red") is ambiguous for a single choice: leave it to the dialog.
