@@ -21,7 +21,7 @@ export function createStorefrontCatalog(opts: StorefrontCatalogOptions): Catalog
 export * from './types';
 export { StorefrontCatalog, DEFAULT_CATALOG_TTL_MS } from './storefront-catalog';
 export {
-  createStorefrontFetcher, preferenceHeaders, StorefrontHttpError, StorefrontTransportError, type PagePreferences, type StorefrontFetcher,
+  createStorefrontFetcher, describeRequest, preferenceHeaders, StorefrontHttpError, StorefrontTransportError, type PagePreferences, type StorefrontFetcher,
 } from './fetcher';
 export { TtlCache } from './ttl-cache';
 export { parseSearchPage, parseProductThumbs, type SearchPage } from './parse/listing';
