@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCountrySelect, parseZoneJson, readCountryAnswer, resolveCountryText, resolveZoneText } from '../../src/catalog';
+import type { ProductOption } from '../../src/catalog/types';
 import { interpretProductText } from '../../src/catalog/query/interpret';
 import { matchOptionValues } from '../../src/catalog/query/option-match';
 import { osaDistance, osaWithin } from '../../src/catalog/query/osa';
@@ -54,7 +55,7 @@ describe.each(INPUTS)('parsers with a long input: %s', (_name, text) => {
     expect(read.productWords.length + read.optionWords.length).toBeLessThanOrEqual(20);
     const vocabulary = new ProductVocabulary(['Canon EOS 5D', 'iPhone', 'MacBook Air']);
     expect(vocabulary.correct(text)).toBeNull();
-    const option = { productOptionId: 1, name: 'Colour', type: 'select', required: true, defaultValue: null, values: [{ productOptionValueId: 2, name: 'Dark Red', priceDelta: null }] };
+    const option: ProductOption = { productOptionId: 1, name: 'Colour', type: 'select', required: true, defaultValue: null, values: [{ productOptionValueId: 2, name: 'Dark Red', priceDelta: null }] };
     expect(matchOptionValues(option, [text])).toEqual([]);
   });
 
