@@ -21,10 +21,13 @@ export type GlobalCommand = (typeof GLOBAL_COMMANDS)[number];
 
 /** Lower case, no punctuation at the ends, single spaces: "Start over!" => "start over". */
 export function normalizeWords(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
-    .replace(/\s+/g, ' ');
+  // Spaces folded first, ends trimmed by hand: `[\s\p{P}]+$` is retried from every position of a long run (quadratic).
+  const folded = text.toLowerCase().replace(/\s+/g, ' ');
+  let start = 0;
+  let end = folded.length;
+  while (start < end && /[\s\p{P}]/u.test(folded[start])) start += 1;
+  while (end > start && /[\s\p{P}]/u.test(folded[end - 1])) end -= 1;
+  return folded.slice(start, end);
 }
 
 /** Recognises the commands in every supported language, whatever language this turn is in. */

@@ -93,7 +93,8 @@ export const COMMAND_HANDLERS: Readonly<Record<GlobalCommand, Handler>> = {
 
 /** "currency EUR", "Währung GBP": switches OpenCart's session currency; prices are shown again in it. */
 async function handleCurrency(dc: DialogContext, deps: DialogDeps, commands: CommandRecognizer): Promise<boolean> {
-  const match = /^(.+?)\s+([A-Za-z]{3})$/u.exec(dc.context.activity.text?.trim() ?? '');
+  // Spaces folded first: `(.+?)\s+` over a long run of spaces is quadratic.
+  const match = /^(.+?) ([A-Za-z]{3})$/u.exec((dc.context.activity.text ?? '').replace(/\s+/g, ' ').trim());
   if (!match || commands.recognize(match[1]) !== 'currency') return false;
   const code = match[2].toUpperCase();
   const state = await deps.store.checkout(dc.context);

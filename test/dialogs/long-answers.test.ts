@@ -12,6 +12,8 @@ const LONG = {
   emoji: '😀'.repeat(2048),
 };
 const HUGE = 'lorem ipsum dolor sit amet '.repeat(3704).slice(0, 100_000);
+/** Long inner runs of spaces and punctuation: a pattern retried from each of their positions would be quadratic. */
+const RUNS = [`a${' '.repeat(99_998)}b`, `a${'.,'.repeat(49_999)}b`];
 /** The issue asks for a bound: generous, for a shared machine (each of these turns took milliseconds). */
 const TURN_BOUND_MS = 1500;
 /** A translated refusal: the length limit, or the buttons to use; never the generic error. */
@@ -57,7 +59,7 @@ describe('answers of 4,096 and 100,000 characters at every question, against the
     store.hooks.setOptionStock(15, 100);
     const before = store.hooks.orders().length;
     const bot = realBot();
-    await junkAt(bot, 'search', [HUGE]);
+    await junkAt(bot, 'search', [HUGE, ...RUNS]);
     expect(shown(await bot.say('canon eos'))).toMatch(/Canon EOS 5D/);
     await junkAt(bot, 'results');
     expect(shown(await bot.press(/^Choose$/))).toMatch(/Red/);
@@ -73,7 +75,7 @@ describe('answers of 4,096 and 100,000 characters at every question, against the
       await bot.say(answer);
     }
     expect(shown(bot.last)).toContain('Which country?');
-    await junkAt(bot, 'country', [HUGE]);
+    await junkAt(bot, 'country', [HUGE, ...RUNS]);
     expect(shown(await bot.say('Germany'))).toContain('Which region or state in Germany?');
     await junkAt(bot, 'region');
     expect(shown(await bot.say('Berlin'))).toContain('Which city?');
