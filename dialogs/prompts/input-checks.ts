@@ -1,4 +1,5 @@
 import { countryDisplayName } from '../../src/cards';
+import { ANSWER_LIMITS } from './answer-limits';
 import {
   countryFromLocale,
   parseAddressLine,
@@ -25,7 +26,13 @@ function checked<T, R extends string>(result: ParseResult<T, R>, reasons: (rejec
   return { ok: false, reason, vars };
 }
 
-export const OPENCART_LIMITS = { name: 32, street: [3, 128], city: [2, 32], postcode: [2, 10] } as const;
+/** The shortest answers OpenCart takes, with the longest from the one table of limits (answer-limits.ts). */
+export const OPENCART_LIMITS = {
+  name: ANSWER_LIMITS.name,
+  street: [3, ANSWER_LIMITS.street],
+  city: [2, ANSWER_LIMITS.city],
+  postcode: [2, ANSWER_LIMITS.postcode],
+} as const;
 
 export function checkQuantity(text: string, minimum = 1): Checked<number> {
   return checked(parseQuantity(text, { minimum }), (r) => {
@@ -90,6 +97,7 @@ export function checkOptionText(type: string, text: string): Checked<string> {
   const value = text.trim();
   const format = OPTION_FORMATS[type];
   if (format) return format.test(value) ? { ok: true, value: value.replace('T', ' ') } : { ok: false, reason: `input.optionFormat_${type}` };
-  if (!value || value.length > 255) return { ok: false, reason: 'input.optionTextInvalid', vars: { max: 255 } };
+  const max = ANSWER_LIMITS.optionText;
+  if (!value || value.length > max) return { ok: false, reason: 'input.optionTextInvalid', vars: { max } };
   return { ok: true, value };
 }

@@ -1,8 +1,9 @@
-import { createStorefrontCatalog } from '../../src/catalog';
+import { createStorefrontCatalog, StorefrontHttpError } from '../../src/catalog';
 import { ManualClock } from '../../src/clock';
 import { createCheckoutService } from '../../src/domain/checkout';
 import { startDemoStore, type DemoStoreHandle } from '../../src/demo-store';
 import { createSessionFactory } from '../../src/opencart';
+import { FakeCatalog } from './fakes';
 import { botUnderTest, shown, type BotUnderTest } from './harness';
 
 /** Telegram's longest message, three ways: words, one word, emoji (two UTF-16 units each). */
@@ -112,5 +113,25 @@ describe('answers of 4,096 and 100,000 characters at every question, against the
     await bot.press(/./);
     // The option question of the product chosen.
     expect(shown(await bot.say(HUGE))).toContain(optionLimit);
+  });
+
+  it('a search the storefront refuses (HTTP 431, 500) gets "the shop\'s search didn\'t answer", and the next search works', async () => {
+    const catalog = new FakeCatalog();
+    let refuseWith = 0;
+    const find = catalog.findProducts.bind(catalog);
+    catalog.findProducts = async (text, opts) => {
+      if (refuseWith) throw new StorefrontHttpError('index.php?route=product/search&search=[5 chars]', refuseWith, 'product/search');
+      return find(text, opts);
+    };
+    const bot = botUnderTest('telegram', { catalog });
+    for (const status of [431, 500]) {
+      refuseWith = status;
+      const refused = shown(await bot.say('canon'));
+      expect(refused).toContain("The shop's search didn't answer");
+      expect(refused).toContain('What are you looking for?');
+      expect(refused).not.toContain('something went wrong');
+    }
+    refuseWith = 0;
+    expect(shown(await bot.say('canon'))).toContain('Canon EOS 5D');
   });
 });
