@@ -104,9 +104,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
 }
 
+/** Stops accepting; requests in flight finish, and each keep-alive connection is closed as soon as it is idle. */
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const sweep = setInterval(() => server.server.closeIdleConnections(), 100);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
     server.server.closeIdleConnections();
   });
 }
