@@ -1,4 +1,5 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
+import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
 import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
 import type { Logger } from '../log';
@@ -14,7 +15,15 @@ export type StateStorageKind = AppConfig['STATE_STORAGE'];
 
 export type StorageConfig = Pick<
   AppConfig,
-  'STATE_STORAGE' | 'STATE_DIR' | 'STATE_TTL_DAYS' | 'AZURE_STORAGE_CONNECTION_STRING' | 'AZURE_STORAGE_CONTAINER'
+  | 'STATE_STORAGE'
+  | 'STATE_DIR'
+  | 'STATE_TTL_DAYS'
+  | 'AZURE_STORAGE_CONNECTION_STRING'
+  | 'AZURE_STORAGE_CONTAINER'
+  | 'COSMOS_DB_ENDPOINT'
+  | 'COSMOS_DB_KEY'
+  | 'COSMOS_DB_DATABASE'
+  | 'COSMOS_DB_CONTAINER'
 >;
 
 /** Bot state storage with what it must do at shutdown (stop its timer, let writes reach the disk). */
@@ -42,8 +51,7 @@ export function createStorage(config: StorageConfig, deps: StorageDeps): StateSt
     case 'blob':
       return blobStorage(config, deps);
     case 'cosmos':
-      // botbuilder-azure (CosmosDbPartitionedStorage) is not installed; see the README's "State" section.
-      throw new StorageConfigError('STATE_STORAGE=cosmos needs the botbuilder-azure package, which is not installed');
+      return cosmosStorage(config);
   }
 }
 
@@ -52,6 +60,22 @@ export class StorageConfigError extends Error {
     super(message);
     this.name = 'StorageConfigError';
   }
+}
+
+/**
+ * Cosmos DB through botbuilder-azure's partitioned storage (the container partitioned on /id). Writes are
+ * last-writer-wins there; with several instances prefer blob, which holds a lease per conversation turn.
+ */
+function cosmosStorage(config: StorageConfig): StateStorage {
+  const { COSMOS_DB_ENDPOINT: endpoint, COSMOS_DB_KEY: key } = config;
+  if (!endpoint || !key) throw new StorageConfigError('STATE_STORAGE=cosmos needs COSMOS_DB_ENDPOINT and COSMOS_DB_KEY');
+  const storage = new CosmosDbPartitionedStorage({
+    cosmosDbEndpoint: endpoint,
+    authKey: key,
+    databaseId: config.COSMOS_DB_DATABASE,
+    containerId: config.COSMOS_DB_CONTAINER,
+  });
+  return Object.assign(storage, { close: async () => undefined });
 }
 
 function blobStorage(config: StorageConfig, deps: StorageDeps): StateStorage {

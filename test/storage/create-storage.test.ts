@@ -1,3 +1,4 @@
+import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
 import { mkdtempSync, rmSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,9 +37,15 @@ describe('createStorage', () => {
     await storage.close();
   });
 
-  it('blob needs a connection string; cosmos says its package is not installed', () => {
+  it('blob needs a connection string; cosmos its endpoint and key, and then is botbuilder-azure\'s partitioned storage', async () => {
     expect(() => createStorage(loadConfig({ STATE_STORAGE: 'blob' }), deps())).toThrow(/AZURE_STORAGE_CONNECTION_STRING/);
-    expect(() => createStorage(loadConfig({ STATE_STORAGE: 'cosmos' }), deps())).toThrow(/botbuilder-azure/);
+    expect(() => createStorage(loadConfig({ STATE_STORAGE: 'cosmos' }), deps())).toThrow(/COSMOS_DB_ENDPOINT and COSMOS_DB_KEY/);
+    const cosmos = createStorage(
+      loadConfig({ STATE_STORAGE: 'cosmos', COSMOS_DB_ENDPOINT: 'https://127.0.0.1:8081/', COSMOS_DB_KEY: 'a2V5' }),
+      deps(),
+    );
+    expect(cosmos).toBeInstanceOf(CosmosDbPartitionedStorage); // nothing is contacted until the first turn
+    await cosmos.close();
   });
 });
 
