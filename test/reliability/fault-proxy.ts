@@ -34,6 +34,11 @@ export interface FaultProxy {
   /** Fault rate for each request (0 turns faults off); order/add gets its own rate. */
   rate: number;
   orderAddRate: number;
+  /** Kinds drawn from; order/add's all come after the store took the order (the case that must never order twice). */
+  kinds: FaultKind[];
+  orderAddKinds: FaultKind[];
+  /** Called as each request arrives, with its route (e.g. to kill the bot mid-turn). */
+  onRequest: (route: string | null) => void;
   close(): Promise<void>;
 }
 
@@ -44,19 +49,19 @@ export async function startFaultProxy(target: string, seed: number): Promise<Fau
   const upstream = new URL(target);
   const random = seededRandom(seed);
   const zero = () => Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
-  const proxy = { injected: zero(), onOrderAdd: zero(), requests: 0, rate: 0, orderAddRate: 0 };
+  const proxy = { injected: zero(), onOrderAdd: zero(), requests: 0, rate: 0, orderAddRate: 0, kinds: [...FAULT_KINDS], orderAddKinds: ['truncated', 'lostAnswer'] as FaultKind[], onRequest: (_route: string | null) => {} };
   const held = new Set<http.ServerResponse>();
 
   const pick = (isOrderAdd: boolean): FaultKind | null => {
     if (random() >= (isOrderAdd ? proxy.orderAddRate : proxy.rate)) return null;
-    // order/add's faults all come after the store took the order: the case that must never order twice.
-    const kinds: readonly FaultKind[] = isOrderAdd ? ['truncated', 'lostAnswer'] : FAULT_KINDS;
+    const kinds = isOrderAdd ? proxy.orderAddKinds : proxy.kinds;
     return kinds[Math.floor(random() * kinds.length)];
   };
 
   const server = http.createServer((req, res) => {
     proxy.requests++;
     const url = new URL(req.url ?? '/', upstream);
+    proxy.onRequest(url.searchParams.get('route'));
     const isOrderAdd = url.searchParams.get('route') === 'api/order/add';
     const fault = pick(isOrderAdd);
     if (fault) {
