@@ -27,8 +27,13 @@ function countAsyncLocalStorages(): { made: () => number; restore: () => void } 
       made += 1;
     }
   }
-  asyncHooks.AsyncLocalStorage = Counted;
-  return { made: () => made, restore: () => void (asyncHooks.AsyncLocalStorage = original) };
+  // A data property on Node 20, a getter on Node 24: defined either way, then put back as it was.
+  const descriptor = Object.getOwnPropertyDescriptor(asyncHooks, 'AsyncLocalStorage');
+  Object.defineProperty(asyncHooks, 'AsyncLocalStorage', { value: Counted, configurable: true, writable: true });
+  const restore = () => {
+    if (descriptor) Object.defineProperty(asyncHooks, 'AsyncLocalStorage', descriptor);
+  };
+  return { made: () => made, restore };
 }
 
 function resourceCounts(): Record<string, number> {
