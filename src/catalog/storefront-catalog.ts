@@ -4,7 +4,7 @@ import type {
   Catalog, CatalogRequestOptions, Category, CategoryPage, Country, CountryRef, FoundProducts, ProductDetails,
   ProductSummary, Resolution, Zone,
 } from './types';
-import type { PagePreferences, StorefrontFetcher } from './fetcher';
+import { describeRequest, StorefrontTransportError, type PagePreferences, type StorefrontFetcher } from './fetcher';
 import { storeCurrencyFor, storeLanguageFor } from './language';
 import {
   parseCategoryPage, parseMenuTopCategories, parseSearchCategorySelect, parseStoreCurrencies, parseStoreLanguages, type StoreCurrency, type StoreLanguage,
@@ -166,8 +166,15 @@ export class StorefrontCatalog implements Catalog {
 
   country(countryId: number): Promise<Country | null> {
     return this.zones.get(String(countryId), async () => {
-      const body = await this.fetcher.get({ route: 'account/account/country', country_id: String(countryId) });
-      return body === null ? null : parseZoneJson(body);
+      const request = { route: 'account/account/country', country_id: String(countryId) };
+      const body = await this.fetcher.get(request);
+      if (body === null) return null;
+      try {
+        return parseZoneJson(body);
+      } catch {
+        // A cut-off or garbled answer is the shop not answering properly: the customer is told, nothing is cached.
+        throw new StorefrontTransportError(describeRequest(request), 'unreadable zones answer', request.route);
+      }
     });
   }
 
