@@ -37,6 +37,8 @@ export interface FaultProxy {
   /** Kinds drawn from; order/add's all come after the store took the order (the case that must never order twice). */
   kinds: FaultKind[];
   orderAddKinds: FaultKind[];
+  /** Routes never broken (cases left out while a known bug stands). */
+  spared: (route: string | null, kind: FaultKind) => boolean;
   /** Called as each request arrives, with its route (e.g. to kill the bot mid-turn). */
   onRequest: (route: string | null) => void;
   close(): Promise<void>;
@@ -49,7 +51,7 @@ export async function startFaultProxy(target: string, seed: number): Promise<Fau
   const upstream = new URL(target);
   const random = seededRandom(seed);
   const zero = () => Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
-  const proxy = { injected: zero(), onOrderAdd: zero(), requests: 0, rate: 0, orderAddRate: 0, kinds: [...FAULT_KINDS], orderAddKinds: ['truncated', 'lostAnswer'] as FaultKind[], onRequest: (_route: string | null) => {} };
+  const proxy = { injected: zero(), onOrderAdd: zero(), requests: 0, rate: 0, orderAddRate: 0, kinds: [...FAULT_KINDS], orderAddKinds: ['truncated', 'lostAnswer'] as FaultKind[], onRequest: (_route: string | null) => {}, spared: (_route: string | null, _kind: FaultKind) => false };
   const held = new Set<http.ServerResponse>();
 
   const pick = (isOrderAdd: boolean): FaultKind | null => {
@@ -63,7 +65,8 @@ export async function startFaultProxy(target: string, seed: number): Promise<Fau
     const url = new URL(req.url ?? '/', upstream);
     proxy.onRequest(url.searchParams.get('route'));
     const isOrderAdd = url.searchParams.get('route') === 'api/order/add';
-    const fault = pick(isOrderAdd);
+    const picked = pick(isOrderAdd);
+    const fault = picked && proxy.spared(url.searchParams.get('route'), picked) ? null : picked;
     if (fault) {
       proxy.injected[fault]++;
       if (isOrderAdd) proxy.onOrderAdd[fault]++;
