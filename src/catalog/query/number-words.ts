@@ -35,17 +35,17 @@ export function numberFromWords(text: string): number | null {
   if (words.length === 0 || words.length > 3) return null;
   if (words.length === 1) return singleWord(words[0]);
   const [first, second] = words;
-  if (words.length === 2 && first in TENS && second in UNITS && UNITS[second] > 0 && UNITS[second] < 10) {
+  if (words.length === 2 && Object.hasOwn(TENS, first) && Object.hasOwn(UNITS, second) && UNITS[second] > 0 && UNITS[second] < 10) {
     return TENS[first] + UNITS[second];
   }
   // "a dozen", "a couple", "eine dutzend"
-  if (words.length === 2 && UNITS[first] === 1 && (second in UNITS || second in TENS)) return singleWord(second);
+  if (words.length === 2 && UNITS[first] === 1 && (Object.hasOwn(UNITS, second) || Object.hasOwn(TENS, second))) return singleWord(second);
   return null;
 }
 
 function singleWord(word: string): number | null {
-  if (word in UNITS) return UNITS[word];
-  if (word in TENS) return TENS[word];
+  if (Object.hasOwn(UNITS, word)) return UNITS[word];
+  if (Object.hasOwn(TENS, word)) return TENS[word];
   const german = /^(\p{L}+)und(\p{L}+)$/u.exec(word); // einundzwanzig, fünfundzwanzig
   if (german) {
     const unit = german[1] === 'ein' ? 1 : UNITS[german[1]];
