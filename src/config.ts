@@ -17,6 +17,9 @@ const configSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: z.string().optional(),
   NODE_ENV: z.string().optional(),
+  /** Message turns a conversation may send per minute (a burst of TURN_RATE_BURST first); 0 turns the limit off. */
+  TURN_RATE_LIMIT: z.coerce.number().int().min(0).max(10_000).default(60),
+  TURN_RATE_BURST: z.coerce.number().int().min(1).max(10_000).default(40),
   /** Lets a production start run without Bot Framework credentials (a local setup only). */
   ALLOW_ANONYMOUS: z.stringbool().default(false),
 

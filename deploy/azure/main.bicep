@@ -152,6 +152,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MicrosoftAppTenantId', value: tenant().tenantId }
         { name: 'NODE_ENV', value: 'production' }
         { name: 'ALLOW_ANONYMOUS', value: 'false' }
+        { name: 'TURN_RATE_LIMIT', value: '60' }
+        { name: 'TURN_RATE_BURST', value: '40' }
         { name: 'STATE_STORAGE', value: 'blob' }
         { name: 'STATE_DIR', value: '/home/state' }
         { name: 'STATE_TTL_DAYS', value: string(stateTtlDays) }

@@ -18,6 +18,7 @@ import { translatedTurnErrorText } from './turn-error';
 import { readinessRoute } from './ops/readiness-route';
 import { createReadiness, storageCheck, storeCheck } from './ops/readiness';
 import { createWebChatSite } from '../webchat/site';
+import { ConversationRateLimit } from '../bot/rate-limit';
 import { webchatTokenRoutes, webchatTokenSettings } from './webchat-token';
 
 /** What the bot is built from; matches createOrderBot's options. */
@@ -32,6 +33,7 @@ export interface BotDeps {
   clock: Clock;
   /** Set when several instances share the state storage (STATE_STORAGE=blob). */
   turnLock?: ConversationLock;
+  rateLimit?: ConversationRateLimit;
 }
 
 export type BotFactory = (deps: BotDeps) => TurnRunner;
@@ -58,6 +60,12 @@ export interface BotApp {
   close(): Promise<void>;
 }
 
+/** The per-conversation limit on message turns, or none when TURN_RATE_LIMIT is 0. */
+function turnRateLimit(config: AppConfig, clock: Clock): ConversationRateLimit | undefined {
+  if (config.TURN_RATE_LIMIT === 0) return undefined;
+  return new ConversationRateLimit({ clock, turnsPerMinute: config.TURN_RATE_LIMIT, burst: config.TURN_RATE_BURST });
+}
+
 /** Composes the running bot once: used by `npm start` and by the end-to-end tests, so both run the same thing. */
 export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const { config, logger } = options;
@@ -80,6 +88,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     defaultLocale: config.DEFAULT_LOCALE,
     clock,
     turnLock: ownStorage?.turnLock,
+    rateLimit: turnRateLimit(config, clock),
   });
   const storeAccess = options.checkStore === false ? 'not-checked' : await checkStoreAccess(sessions, logger);
   const adapter = createCloudAdapter({ credentials: config, logger, errorText: translatedTurnErrorText(translator) });

@@ -132,6 +132,7 @@ export async function startBot(opencartUrl: string, store: StoreProc, extraEnv: 
     OPENCART_API_KEY: store.apiKey,
     STATE_DIR: stateDir,
     LOG_LEVEL: 'warn',
+    TURN_RATE_LIMIT: '0', // the driver plays orders faster than any customer types
     PORT: String(port),
     ...extraEnv,
   });
