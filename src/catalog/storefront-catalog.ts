@@ -159,8 +159,12 @@ export class StorefrontCatalog implements Catalog {
   async countries(opts?: CatalogRequestOptions): Promise<CountryRef[]> {
     const language = await this.languageOf(opts);
     return this.countriesByLanguage.get(language ?? '', async () => {
-      const html = await this.fetcher.get({ route: 'checkout/guest' }, language ? { language } : {});
-      return html ? parseCountrySelect(html) : [];
+      const request = { route: 'checkout/guest' };
+      const html = await this.fetcher.get(request, language ? { language } : {});
+      const countries = html ? parseCountrySelect(html) : [];
+      // A store always has countries: none means an error page or a cut-off answer, told to the customer, not cached.
+      if (countries.length === 0) throw new StorefrontTransportError(describeRequest(request), 'no country list', request.route);
+      return countries;
     });
   }
 

@@ -16,4 +16,14 @@ describe('a storefront answer cut off on the way', () => {
     answer = RUSSIA;
     await expect(catalog.country(176)).resolves.toMatchObject({ isoCode3: 'RUS', zones: [{ zoneId: 2743 }] });
   });
+
+  it('an error page instead of the country list is the shop not answering, and is not cached', async () => {
+    let page = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+    const fetcher: StorefrontFetcher = { get: async () => page };
+    const catalog = new StorefrontCatalog(fetcher, 60_000, new ManualClock());
+    const failed = await catalog.countries().catch((error: unknown) => error);
+    expect(isShopUnreachable(failed)).toBe(true);
+    page = '<select name="country_id"><option value="81">Germany</option></select>';
+    await expect(catalog.countries()).resolves.toEqual([expect.objectContaining({ countryId: 81, name: 'Germany' })]);
+  });
 });
