@@ -1,6 +1,6 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { createZip, type ZipEntry } from './zip';
+import { createZip, type ZipEntry } from '../lib/zip';
 
 /** The package's sources: install.xml and the upload/ tree OpenCart copies into the shop. */
 export const PACKAGE_DIR = join(__dirname, 'package');

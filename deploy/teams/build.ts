@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { zipArchive } from '../lib/zip';
+import { createZip } from '../lib/zip';
 import { teamsManifest, type TeamsAppOptions } from './manifest';
 
 const HERE = __dirname;
@@ -10,10 +10,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The Teams app package: manifest.json and the two icons at the zip's root, as Teams' uploader expects. */
 export function teamsPackage(options: TeamsAppOptions): Buffer {
   const manifest = JSON.stringify(teamsManifest(options), null, 2);
-  return zipArchive([
-    { name: 'manifest.json', data: Buffer.from(manifest, 'utf8') },
-    { name: 'color.png', data: readFileSync(path.join(HERE, 'color.png')) },
-    { name: 'outline.png', data: readFileSync(path.join(HERE, 'outline.png')) },
+  return createZip([
+    { path: 'manifest.json', data: Buffer.from(manifest, 'utf8') },
+    { path: 'color.png', data: readFileSync(path.join(HERE, 'color.png')) },
+    { path: 'outline.png', data: readFileSync(path.join(HERE, 'outline.png')) },
   ]);
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { optionsFromEnv, teamsPackage } from '../../deploy/teams/build';
 import { MANIFEST_VERSION } from '../../deploy/teams/manifest';
-import { unzipEntries } from './unzip';
+import { readZip } from '../deploy/zip-reader';
 
 const SCHEMA = path.join(
   path.dirname(require.resolve('@microsoft/app-manifest/package.json')),
@@ -28,7 +28,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 describe('the Teams app package (npm run build:teams)', () => {
-  const entries = unzipEntries(teamsPackage(optionsFromEnv(ENV)));
+  const entries = new Map(readZip(teamsPackage(optionsFromEnv(ENV))).map((entry) => [entry.path, entry.data]));
   const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? 'null') as Record<string, unknown>;
 
   it('holds the manifest and both icons at the root, the icons in the sizes Teams requires', () => {

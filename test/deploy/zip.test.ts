@@ -1,4 +1,4 @@
-import { createZip } from '../../deploy/opencart/zip';
+import { createZip } from '../../deploy/lib/zip';
 import { readZip } from './zip-reader';
 
 describe('createZip', () => {
