@@ -1,7 +1,5 @@
-import { rmSync } from 'node:fs';
-import { startDemoStore, type DemoStoreHandle } from '../../src/demo-store';
-import { ChatSession, startLocalConnector, type LocalConnector } from '../../src/server/local-channel';
-import { startBotProcess, startRecordingProxy, tempStateDir, type BotProcess, type RecordingProxy } from './bot-process';
+import type { BotProcess } from './bot-process';
+import { useRestartFixture } from './restart-fixture';
 import { CANON_TO_BERLIN, play, restock, shown, stepTurn } from './steps';
 
 /**
@@ -15,44 +13,14 @@ const SUMMARY_AT = CANON_TO_BERLIN.length - 1;
 const ASKED_BEFORE = [/first name/i, /last name/i, /email address/i, /phone number/i, /which country/i, /which city/i];
 
 describe('restart of npm start mid-order', () => {
-  let store: DemoStoreHandle;
-  let proxy: RecordingProxy;
-  let connector: LocalConnector;
-  const bots: BotProcess[] = [];
-  const dirs: string[] = [];
-  let conversations = 0;
-
-  beforeAll(async () => {
-    store = await startDemoStore();
-    proxy = await startRecordingProxy(store.url);
-    connector = await startLocalConnector();
-  });
-  afterEach(() => {
-    for (const bot of bots.splice(0)) bot.kill();
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-    proxy.intercept = () => 'forward';
-    store.hooks.setLatency(0);
-  });
-  afterAll(async () => {
-    await connector.close();
-    await proxy.close();
-    await store.close();
-  });
-
-  const startBot = async (stateDir: string) => {
-    const bot = await startBotProcess({ OPENCART_URL: proxy.url, OPENCART_API_KEY: store.apiKey, STATE_DIR: stateDir });
-    bots.push(bot);
-    return bot;
-  };
-  const chatWith = (bot: BotProcess, key: string) =>
-    new ChatSession({ botUrl: `${bot.url}/api/messages`, connector, channel: 'webchat', locale: 'en', conversationKey: key });
+  const fixture = useRestartFixture();
+  const { startBot, chatWith } = fixture;
 
   /** Plays the order up to step `at` on one process, stops it with `signal`, and plays the rest on a new one. */
   async function orderAcrossRestart(signal: NodeJS.Signals, at: number): Promise<{ before: string; after: string[] }> {
-    restock(store);
-    const stateDir = tempStateDir();
-    dirs.push(stateDir);
-    const key = `restart-${process.pid}-${++conversations}`;
+    restock(fixture.store);
+    const stateDir = fixture.stateDir();
+    const key = fixture.conversationKey('restart');
     const first = await startBot(stateDir);
     const chat = chatWith(first, key);
     await chat.start();
@@ -68,7 +36,7 @@ describe('restart of npm start mid-order', () => {
   }
 
   function expectOneOrder(ordersBefore: number, transcript: string[]): void {
-    const orders = store.hooks.orders();
+    const orders = fixture.store.hooks.orders();
     expect(orders).toHaveLength(ordersBefore + 1);
     const order = orders[orders.length - 1];
     expect(order.info).toMatchObject({ email: 'jane@example.com', payment_address_1: 'Hauptstr. 1', payment_postcode: '10115' });
@@ -76,7 +44,7 @@ describe('restart of npm start mid-order', () => {
   }
 
   it.each(['SIGTERM', 'SIGKILL'] as const)('%s at the street question: the street is taken as the street, then the postcode', async (signal) => {
-    const ordersBefore = store.hooks.orders().length;
+    const ordersBefore = fixture.store.hooks.orders().length;
     const { before, after } = await orderAcrossRestart(signal, STREET_AT);
     expect(before).toMatch(/street and house number/i);
     expect(after[0]).toMatch(/and the postcode\?/i);
@@ -85,7 +53,7 @@ describe('restart of npm start mid-order', () => {
   }, 150_000);
 
   it.each(['SIGTERM', 'SIGKILL'] as const)('%s at the summary: "Place order" on the card shown before places it, once', async (signal) => {
-    const ordersBefore = store.hooks.orders().length;
+    const ordersBefore = fixture.store.hooks.orders().length;
     const { before, after } = await orderAcrossRestart(signal, SUMMARY_AT);
     expect(before).toContain('Place order');
     expect(after).toHaveLength(1);
@@ -93,20 +61,19 @@ describe('restart of npm start mid-order', () => {
   }, 150_000);
 
   it('SIGTERM during a turn lets the turn finish and saves it; the next process goes on from there', async () => {
-    restock(store);
-    const ordersBefore = store.hooks.orders().length;
-    const stateDir = tempStateDir();
-    dirs.push(stateDir);
-    const key = `restart-${process.pid}-${++conversations}`;
+    restock(fixture.store);
+    const ordersBefore = fixture.store.hooks.orders().length;
+    const stateDir = fixture.stateDir();
+    const key = fixture.conversationKey('restart');
     const first = await startBot(stateDir);
     const chat = chatWith(first, key);
     await chat.start();
     await play(chat, CANON_TO_BERLIN.slice(0, POSTCODE_AT));
 
     // The postcode's turn sends the address to OpenCart; SIGTERM arrives while that call is under way.
-    store.hooks.setLatency(700);
+    fixture.store.hooks.setLatency(700);
     let stopped: ReturnType<BotProcess['stop']> | undefined;
-    proxy.intercept = () => {
+    fixture.proxy.intercept = () => {
       stopped ??= first.stop('SIGTERM');
       return 'forward';
     };
@@ -115,8 +82,8 @@ describe('restart of npm start mid-order', () => {
     expect(stopped).toBeDefined();
     expect(await stopped).toEqual({ code: 0, signal: null });
     expect(answered).toMatch(/same address/i);
-    store.hooks.setLatency(0);
-    proxy.intercept = () => 'forward';
+    fixture.store.hooks.setLatency(0);
+    fixture.proxy.intercept = () => 'forward';
 
     const resumed = chatWith(await startBot(stateDir), key);
     resumed.lastTurn = chat.lastTurn;
