@@ -19,12 +19,15 @@ export interface Shop {
   close(): Promise<void>;
 }
 
-export async function startShop(createBot: BotFactory, options: { checkStore?: boolean; apiKey?: string } = {}): Promise<Shop> {
+export async function startShop(
+  createBot: BotFactory,
+  options: { checkStore?: boolean; apiKey?: string; env?: Record<string, string> } = {},
+): Promise<Shop> {
   const clock = new ManualClock();
   const store = await startDemoStore({ clock });
   // In-process tests keep state in memory: nothing written into the repo (the process tests use a temp STATE_DIR).
   // The store's clock only moves when a test says so: the turn rate limit would never refill.
-  const config = loadConfig({ LOG_LEVEL: 'silent', STATE_STORAGE: 'memory', TURN_RATE_LIMIT: '0' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', STATE_STORAGE: 'memory', TURN_RATE_LIMIT: '0', ...options.env });
   const app = await startBotApp({
     config,
     logger: pino({ level: process.env.E2E_LOG_LEVEL ?? 'silent' }),
