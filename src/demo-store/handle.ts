@@ -25,6 +25,8 @@ export interface DemoStoreHooks {
   expireAllSessions(): void;
   /** Orders placed so far, newest last, as order/info would store them plus their products and totals. */
   orders(): DemoOrderRecord[];
+  /** The oc_upload row of a tool/upload code (what the admin's order page links a file option's value to). */
+  upload(code: string): { code: string; name: string; size: number } | undefined;
   setConfig(
     key: 'config_stock_checkout' | 'config_stock_display' | 'config_stock_warning' | 'config_error_display',
     value: number,

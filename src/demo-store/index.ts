@@ -5,6 +5,7 @@ import type { DemoStoreHandle, DemoStoreHooks, DemoStoreOptions } from './handle
 import { demoCatalog } from './seed';
 import { createRequestHandler, type ServerControls } from './server';
 import type { StoreState } from './state';
+import { uploadsOf } from './storefront/upload';
 
 export type { DemoStoreHandle, DemoStoreHooks, DemoStoreOptions, DemoOrderRecord } from './handle';
 export { demoCatalog } from './seed';
@@ -25,6 +26,10 @@ function hooksFor(state: StoreState, controls: ServerControls): DemoStoreHooks {
     },
     expireAllSessions: () => state.apiSessions.clear(),
     orders: () => structuredClone(state.orders),
+    upload: (code) => {
+      const row = uploadsOf(state).get(code);
+      return row && { code: row.code, name: row.name, size: row.size };
+    },
     setConfig: (key, value) => { state.config[key] = value; },
     failNextRequests: (count) => { controls.failNext = count; },
     dropAnswersOf: (route, count = 1, thenFail = 0) => { controls.dropAnswers.set(route, count); controls.failAfterDrop = thenFail; },

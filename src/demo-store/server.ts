@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { purgeExpiredLines } from './cart';
 import { renderBody } from './api/context';
@@ -8,6 +7,7 @@ import { notFoundPage } from './not-found-page';
 import { parsePhpForm, type PhpArray } from './php';
 import type { StoreState } from './state';
 import { handleStorefront } from './storefront/index';
+import { handleUpload } from './storefront/upload';
 
 /** Knobs the test hooks turn at run time. */
 export interface ServerControls {
@@ -69,12 +69,6 @@ function preferenceCookies(now: number, currency: string): string[] {
   return [`language=en-gb; ${tail}`, `currency=${currency}; ${tail}`];
 }
 
-/** storefront tool/upload: any multipart "file" gets a code usable as a file option value. */
-function upload(body: Buffer, now: number): string {
-  const code = createHash('sha1').update(body).update(String(now)).digest('hex');
-  return JSON.stringify({ code, success: 'Your file was successfully uploaded!' });
-}
-
 async function handleApi(state: StoreState, controls: ServerControls, req: IncomingMessage, res: ServerResponse, url: URL, route: string, body: Buffer): Promise<void> {
   const handler = apiRoutes[route];
   if (!handler) {
@@ -129,9 +123,12 @@ export function createRequestHandler(state: StoreState, controls: ServerControls
         await handleApi(state, controls, req, res, url, route, body);
         return;
       }
-      if (route === 'tool/upload' && req.method === 'POST') {
+      if (route === 'tool/upload') {
+        const answer = handleUpload(state, body, String(req.headers['content-type'] ?? ''), state.clock.now());
         const cookie = cookiesOf(req).get('OCSESSID') ?? newSessionId();
-        send(res, 200, { 'content-type': 'application/json', ...NO_CACHE, 'set-cookie': [`OCSESSID=${cookie}; path=/`] }, upload(body, state.clock.now()));
+        const cookies = [`OCSESSID=${cookie}; path=/`, ...preferenceCookies(state.clock.now(), state.catalog.settings.currency)];
+        const headers = answer.status === 413 ? {} : { ...NO_CACHE, 'set-cookie': cookies };
+        send(res, answer.status, { 'content-type': answer.contentType, ...headers }, answer.body);
         return;
       }
       const page = handleStorefront(

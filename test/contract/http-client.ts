@@ -9,7 +9,7 @@ export interface RawAnswer {
 export interface RawRequest {
   method: string;
   url: string;
-  body?: string;
+  body?: string | Buffer;
   contentType?: string;
   cookie?: string;
   localAddress?: string;

@@ -65,7 +65,9 @@ export class Replayer {
     const cookie = r.cookies ? Object.entries(r.cookies).map(([k, v]) => `${k}=${this.substitute(v)}`).join('; ') : undefined;
     const base: RawRequest = { method: r.method, url: url.toString(), cookie, localAddress: r.source_ip };
     if (r.raw_body !== undefined) {
-      return { ...base, body: r.raw_body.replace(/\r?\n/g, '\r\n'), contentType: 'multipart/form-data; boundary=----ocrefboundary' };
+      // One character per byte, sent as those bytes (binary content and UTF-8 names as recorded).
+      const contentType = r.content_type ?? 'multipart/form-data; boundary=----ocrefboundary';
+      return { ...base, body: Buffer.from(r.raw_body, 'latin1'), contentType };
     }
     if (!r.form) return base;
     const isKeyRoute = /^api\/cart\/(edit|remove)$/.test(r.route);

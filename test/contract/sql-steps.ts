@@ -12,6 +12,11 @@ const readOnly = (what: string): SqlAction => ({
   reason: `read-only SELECT on the reference database (${what}); the demo store keeps no such table to query, the following HTTP steps check the effect`,
 });
 
+const uploadRows = (what: string): SqlAction => ({
+  kind: 'not-replayed',
+  reason: `read-only SELECT on oc_upload (${what}); the demo store's rows are checked by test/demo-store/tool-upload.test.ts through hooks.upload(code)`,
+});
+
 /** Every SQL step of the corpus, by file and step index. The test asserts this table covers them all. */
 export const sqlSteps: Record<string, Record<number, SqlAction>> = {
   '01-login.json': { 14: readOnly('oc_api_session rows after three logins') },
@@ -46,6 +51,15 @@ export const sqlSteps: Record<string, Record<number, SqlAction>> = {
   '27-php-warnings-in-body.json': {
     5: { kind: 'hook', run: (s) => s.hooks.setConfig('config_error_display', 0) },
     10: { kind: 'hook', run: (s) => s.hooks.setConfig('config_error_display', 1) },
+  },
+  '29-tool-upload.json': {
+    1: readOnly('the installer defaults of config_file_ext_allowed and config_file_mime_allowed, which the demo store has built in'),
+    4: readOnly('the session tool/upload opened holds only language and currency'),
+    39: uploadRows('cleaned names and stored file names'),
+    52: readOnly('oc_order_option of the order: the file option stores the code; the replayed cart/products shows the same'),
+    53: uploadRows('the row of the code used in the order'),
+    65: readOnly('oc_order_option file rows of both orders'),
+    66: uploadRows('one row for the reused code, none for the unknown one'),
   },
 };
 
