@@ -2,13 +2,14 @@ import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../log';
 import type {
   Catalog, CatalogRequestOptions, Category, CategoryPage, Country, CountryRef, FoundProducts, ProductDetails,
-  ProductSummary, Resolution, Zone,
+  ProductSummary, Resolution, ShopContact, Zone,
 } from './types';
 import { describeRequest, StorefrontTransportError, type PagePreferences, type StorefrontFetcher } from './fetcher';
 import { storeCurrencyFor, storeLanguageFor } from './language';
 import {
   parseCategoryPage, parseMenuTopCategories, parseSearchCategorySelect, parseStoreCurrencies, parseStoreLanguages, type StoreCurrency, type StoreLanguage,
 } from './parse/category';
+import { parseContactPage } from './parse/contact';
 import { parseCountrySelect, parseZoneJson } from './parse/countries';
 import { parseSearchPage } from './parse/listing';
 import { parseProductPage } from './parse/product';
@@ -58,6 +59,7 @@ export class StorefrontCatalog implements Catalog {
   private readonly countriesByLanguage: TtlCache<CountryRef[]>;
   private readonly zones: TtlCache<Country | null>;
   private readonly vocabularies: TtlCache<ProductVocabulary>;
+  private readonly contacts: TtlCache<ShopContact | null>;
 
   constructor(
     private readonly fetcher: StorefrontFetcher,
@@ -73,6 +75,7 @@ export class StorefrontCatalog implements Catalog {
     this.countriesByLanguage = new TtlCache(clock, ttlMs, 64);
     this.zones = new TtlCache(clock, ttlMs, 500);
     this.vocabularies = new TtlCache(clock, ttlMs, 64);
+    this.contacts = new TtlCache(clock, ttlMs, 64);
   }
 
   /** The home page as a visitor without cookies (or with the language cookie) sees it. */
@@ -189,6 +192,19 @@ export class StorefrontCatalog implements Catalog {
   async resolveZone(countryId: number, text: string): Promise<Resolution<Zone>> {
     const country = await this.country(countryId);
     return country ? resolveZoneText(text, country) : { kind: 'none' };
+  }
+
+  async contact(opts?: CatalogRequestOptions): Promise<ShopContact | null> {
+    const language = await this.languageOf(opts);
+    return this.contacts.get(language ?? '', async () => {
+      const request = { route: 'information/contact' };
+      const html = await this.fetcher.get(request, language ? { language } : {});
+      if (html === null) return null;
+      const contact = parseContactPage(html);
+      // Every OpenCart store has this page: none read means an error page or a cut-off answer, told, not cached.
+      if (!contact) throw new StorefrontTransportError(describeRequest(request), 'no contact details', request.route);
+      return contact;
+    });
   }
 
   /** Words of product names in the top categories' listings, for typo correction. */

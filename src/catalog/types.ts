@@ -113,6 +113,21 @@ export interface CatalogRequestOptions {
   limit?: number;
 }
 
+/** The shop's contact details as its information/contact page shows them (the store's own words, its language). */
+export interface ShopContact {
+  storeName: string | null;
+  /** The address lines as the store wrote them. */
+  address: string[];
+  telephone: string | null;
+  fax: string | null;
+  /** Only where the theme shows one (the default theme does not: its form writes to the shop instead). */
+  email: string | null;
+  openingTimes: string[];
+  comment: string[];
+  /** The contact page itself, where its form writes to the shop. */
+  pageUrl: string | null;
+}
+
 export interface Catalog {
   findProducts(text: string, opts?: CatalogRequestOptions): Promise<FoundProducts>;
   search(search: string, opts?: CatalogRequestOptions & { description?: boolean }): Promise<ProductSummary[]>;
@@ -127,4 +142,6 @@ export interface Catalog {
   /** Name in any language, ISO 2/3 code, small typos. */
   resolveCountry(text: string, locale: string): Promise<Resolution<CountryRef>>;
   resolveZone(countryId: number, text: string): Promise<Resolution<Zone>>;
+  /** information/contact, in the customer's language where the store has it; null when the store has no such page. */
+  contact(opts?: CatalogRequestOptions): Promise<ShopContact | null>;
 }

@@ -242,6 +242,10 @@ export interface DemoStoreSettings {
   address: string;
   email: string;
   telephone: string;
+  /** config_fax, config_open and config_comment: shown on the contact page when set. */
+  fax?: string;
+  open?: string;
+  comment?: string;
   countryId: number;
   zoneId: number;
   language: string;

@@ -52,6 +52,7 @@ const category = (categoryId: number, parentId: number, name: string, keyword: s
 export const demoCatalog: DemoCatalogData = {
   settings: {
     name: 'Your Store', owner: 'Your Name', address: 'Address 1', email: 'demo@example.com', telephone: '123456789',
+    open: 'Monday - Friday: 09:00 - 18:00\r\nSaturday: 10:00 - 16:00\r\nSunday: closed', // as the corpus' contact.html
     countryId: 222, zoneId: 3563, language: 'en-gb', currency: 'USD', customerGroupId: 1, taxDisplay: true,
     taxDefault: 'shipping', orderStatusId: 1, stockCheckout: false, stockDisplay: false, stockWarning: false,
     errorDisplay: true, productLimit: 15, descriptionLength: 100,

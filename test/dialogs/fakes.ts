@@ -1,4 +1,4 @@
-import type { Catalog, CatalogRequestOptions, Country, CountryRef, ProductDetails, ProductSummary, Resolution, Zone } from '../../src/catalog/types';
+import type { Catalog, CatalogRequestOptions, Country, CountryRef, ProductDetails, ProductSummary, Resolution, ShopContact, Zone } from '../../src/catalog/types';
 import type { CheckoutResult, CheckoutService, CheckoutState, OrderSummary } from '../../src/domain/checkout-port';
 import type { DraftLine } from '../../src/domain/draft';
 import { OpenCartConnectionError } from '../../src/opencart/errors';
@@ -173,6 +173,14 @@ export class FakeCatalog implements Catalog {
   }
   async resolveZone(countryId: number, text: string): Promise<Resolution<Zone>> {
     return resolve(COUNTRIES.find((c) => c.countryId === countryId)?.zones ?? [], text, (z) => [z.code]);
+  }
+  async contact(opts?: CatalogRequestOptions): Promise<ShopContact | null> {
+    this.requests.push({ call: 'contact', opts });
+    this.check();
+    return {
+      storeName: 'Your Store', address: ['Address 1'], telephone: '123456789', fax: null, email: null,
+      openingTimes: ['Monday - Friday: 09:00 - 18:00'], comment: [], pageUrl: 'http://shop.test/index.php?route=information/contact',
+    };
   }
 }
 

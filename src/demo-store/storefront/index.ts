@@ -3,6 +3,7 @@
  * rendered with the markup of a real OpenCart 3.0.5.1 default theme so the catalog reads both alike.
  */
 import type { DemoCatalogData } from '../model';
+import { contactBody } from './contact-page';
 import { categoryBody, categoryNotFoundBody, homeBody, searchBody } from './listing-pages';
 import { guestCheckoutFragment, zoneJson } from './countries';
 import { htmlEscape } from '../php';
@@ -117,6 +118,8 @@ export function handleStorefront(req: StorefrontRequest, data: DemoCatalogData, 
       const canonical = link(baseUrl, 'product/product', { product_id: product.productId });
       return page(view, language, 200, htmlEscape(product.name), productBody(view, product), canonical, product.productId);
     }
+    case 'information/contact':
+      return page(view, language, 200, 'Contact Us', contactBody(baseUrl, data.settings));
     case 'checkout/guest':
       return { status: 200, contentType: HTML, headers: NO_CACHE, body: guestCheckoutFragment(data) };
     case 'account/account/country':
