@@ -2,6 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from '../src/log';
 import { escapeMarkdown, prependText, renderCard, type CardModel, type Translate } from '../src/cards';
 import type { Catalog } from '../src/catalog/types';
+import type { StorefrontUploader } from '../src/catalog/upload';
 import type { CheckoutService } from '../src/domain/checkout-port';
 import type { SupportedLocale, Translator } from '../src/i18n';
 import type { OrderStateStore } from './order-state';
@@ -13,6 +14,8 @@ export interface DialogDeps {
   translator: Translator;
   store: OrderStateStore;
   logger: Logger;
+  /** The storefront's tool/upload, for file options; without it they are left to the website. */
+  uploader?: StorefrontUploader;
 }
 
 const LOCALE_KEY = Symbol.for('orderBot.locale');

@@ -9,8 +9,10 @@ import { checkOptionText } from '../prompts/input-checks';
 import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
 import { cardActivity, translate, type DialogDeps } from '../turn';
 import { answerValidator, refusalOf, type Refusal } from '../prompts/validation';
+import { FileOptionPrompt, fileQuestion, type FileAnswer } from './file-option';
 
 const PROMPT = 'productOptionPrompt';
+const FILE_PROMPT = 'productFileOptionPrompt';
 export const CHOICE_OPTION_TYPES = new Set(['select', 'radio', 'checkbox', 'image']);
 
 export interface ChosenOptions {
@@ -80,6 +82,7 @@ export class ProductOptionsDialog extends ComponentDialog {
       },
     });
     this.addDialog(new InputPrompt(PROMPT, validator));
+    this.addDialog(new FileOptionPrompt(FILE_PROMPT, deps));
     this.addDialog(new WaterfallDialog('productOptionSteps', [this.ask.bind(this), this.collect.bind(this)]));
     this.initialDialogId = 'productOptionSteps';
   }
@@ -106,8 +109,8 @@ export class ProductOptionsDialog extends ComponentDialog {
       const named = option.values.filter((v) => preset[option.productOptionId]?.includes(v.productOptionValueId));
       if (named.length && option.type === 'checkbox' && !state.ticked) chooseSeveral(state, option, named.map((v) => String(v.productOptionValueId)));
       else if (named.length && option.type !== 'checkbox') choose(state, option, named[0]);
-      else if (option.type === 'file') await step.context.sendActivity(t('options.fileOnWebsite', { option: option.name }));
-      else break; // required file options never get here (see ShoppingDialog)
+      else if (option.type === 'file' && !this.deps.uploader) await step.context.sendActivity(t('options.fileOnWebsite', { option: option.name }));
+      else break; // without an uploader, required file options never get here (see ShoppingDialog)
       state.index += 1;
     }
     if (state.index >= product.options.length) return step.endDialog({ selection: state.selection, labels: state.labels });
@@ -119,6 +122,7 @@ export class ProductOptionsDialog extends ComponentDialog {
     if (CHOICE_OPTION_TYPES.has(option.type)) {
       return step.prompt(PROMPT, { prompt: cardActivity(step.context, optionCard(product.name, option, t)), validations });
     }
+    if (option.type === 'file') return step.prompt(FILE_PROMPT, { prompt: fileQuestion(step.context, this.deps, product.name, option), validations });
     const question = t(`options.enter_${option.type}`, { option: option.name, example: option.defaultValue ?? '' });
     const skip = option.required ? [] : [{ title: t('cards.skip'), action: { a: 'skip' as const } }];
     return step.prompt(PROMPT, { prompt: cardActivity(step.context, choiceCard({ title: product.name, text: question, choices: skip })), validations });
@@ -129,9 +133,14 @@ export class ProductOptionsDialog extends ComponentDialog {
     const option = state.product.options[state.index];
     const input = step.result as CustomerInput;
     if (option.type === 'checkbox') return this.collectTicks(step, option, input);
+    const uploaded = option.type === 'file' ? (input as FileAnswer).uploaded : undefined;
+    if (uploaded) {
+      state.selection[String(option.productOptionId)] = uploaded.code;
+      state.labels.push({ name: option.name, value: uploaded.name });
+    }
     if (input.action?.a === 'opt') choose(state, option, option.values.find((v) => String(v.productOptionValueId) === input.action?.v)!);
     else if (!input.action && CHOICE_OPTION_TYPES.has(option.type)) choose(state, option, valueNamed(option, input.text)!);
-    else if (!input.action) {
+    else if (!input.action && option.type !== 'file') {
       const checked = checkOptionText(option.type, input.text);
       if (checked.ok) choose(state, option, checked.value);
     }

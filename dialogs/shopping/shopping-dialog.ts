@@ -38,7 +38,7 @@ export class ShoppingDialog extends ComponentDialog {
     const product = await this.deps.catalog.product(pick.productId, await catalogOptions(step.context, this.deps));
     const unorderable = !product
       ? 'shopping.productGone'
-      : product.options.some((o) => o.type === 'file' && o.required)
+      : !this.deps.uploader && product.options.some((o) => o.type === 'file' && o.required)
         ? 'shopping.fileOptionOnWebsite'
         : !product.inStock
           ? 'shopping.outOfStock'

@@ -10,6 +10,7 @@ import { OrderDialogs, OrderStateStore, escapePlainTexts, localeOf, setTurnLocal
 import { Greeter } from '../../dialogs/commands/greeting';
 import { markSentBeforeAnswer } from '../../dialogs/commands/interruptions';
 import type { Catalog } from '../catalog/types';
+import type { StorefrontUploader } from '../catalog/upload';
 import { systemClock, type Clock } from '../clock';
 import type { CheckoutService } from '../domain/checkout-port';
 import { createTranslator, turnLocale, type SupportedLocale, type Translator } from '../i18n';
@@ -33,6 +34,8 @@ export interface OrderBotDeps {
   rateLimit?: ConversationRateLimit;
   /** With state shared by several instances: holds the conversation everywhere for each turn. */
   turnLock?: ConversationLock;
+  /** The storefront's tool/upload: file options are then taken in the chat. */
+  uploader?: StorefrontUploader;
 }
 
 const TELEGRAM_START = '/start';
@@ -54,7 +57,9 @@ export class OrderBot extends ActivityHandler {
     this.turnCount = deps.conversationState.createProperty<number>('turnCount');
     this.translator = deps.translator ?? createTranslator({ defaultLocale: deps.defaultLocale });
     this.store = new OrderStateStore(deps.conversationState, deps.userState);
-    const dialogDeps: DialogDeps = { catalog: deps.catalog, checkout: deps.checkout, translator: this.translator, store: this.store, logger: deps.logger };
+    const dialogDeps: DialogDeps = {
+      catalog: deps.catalog, checkout: deps.checkout, translator: this.translator, store: this.store, logger: deps.logger, uploader: deps.uploader,
+    };
     this.dialogs = new OrderDialogs(dialogDeps, deps.conversationState);
     const greeter = new Greeter(deps.conversationState, dialogDeps); // greets in the turn's language, or waits for it
 

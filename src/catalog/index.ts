@@ -24,6 +24,9 @@ export {
   createStorefrontFetcher, describeRequest, preferenceHeaders, StorefrontHttpError, StorefrontTransportError, type PagePreferences, type StorefrontFetcher,
 } from './fetcher';
 export { TtlCache } from './ttl-cache';
+export {
+  createStorefrontUploader, uploadFileName, type StorefrontUploader, type UploadFile, type UploadOutcome, type UploadRefusal,
+} from './upload';
 export { parseSearchPage, parseProductThumbs, type SearchPage } from './parse/listing';
 export { parseProductPage, isInStockText, splitPriceDelta } from './parse/product';
 export {

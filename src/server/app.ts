@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../clock';
 import type { AppConfig } from '../config';
 import type { Logger } from '../log';
 import type { Catalog } from '../catalog/types';
-import { createStorefrontCatalog } from '../catalog';
+import { createStorefrontCatalog, createStorefrontUploader, type StorefrontUploader } from '../catalog';
 import type { CheckoutService } from '../domain/checkout-port';
 import { createCheckoutService } from '../domain/checkout';
 import { createTranslator, type SupportedLocale, type Translator } from '../i18n';
@@ -34,6 +34,7 @@ export interface BotDeps {
   /** Set when several instances share the state storage (STATE_STORAGE=blob). */
   turnLock?: ConversationLock;
   rateLimit?: ConversationRateLimit;
+  uploader?: StorefrontUploader;
 }
 
 export type BotFactory = (deps: BotDeps) => TurnRunner;
@@ -89,6 +90,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     clock,
     turnLock: ownStorage?.turnLock,
     rateLimit: turnRateLimit(config, clock),
+    uploader: createStorefrontUploader({ baseUrl: options.opencart.baseUrl, logger }),
   });
   const storeAccess = options.checkStore === false ? 'not-checked' : await checkStoreAccess(sessions, logger);
   const adapter = createCloudAdapter({ credentials: config, logger, errorText: translatedTurnErrorText(translator) });
