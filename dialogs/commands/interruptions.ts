@@ -7,6 +7,7 @@ import { CONFIRM_PROMPT_ID } from '../checkout/confirm-dialog';
 import { CONSENT_PROMPT_ID } from '../checkout/consent-dialog';
 import { DIALOG } from '../ids';
 import { languageChoice, languageNamed, switchLanguage } from './language';
+import { handleSmallTalk } from './small-talk';
 import { requestRedo, type OrderFlowOptions } from '../order-flow-dialog';
 import { translate, withLeadingText, type DialogDeps } from '../turn';
 
@@ -181,6 +182,7 @@ export async function handleInterruption(dc: DialogContext, deps: DialogDeps, co
     return true;
   }
   if (decoded.kind === 'invalid') return false;
+  if (await handleSmallTalk(dc, deps)) return true; // greetings, thanks, "talk to a person"; "hi, ..." goes on without the "hi"
   const language = languageNamed(deps, dc.context.activity.text);
   if (language) {
     await switchLanguage(dc.context, deps, language);

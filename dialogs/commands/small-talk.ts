@@ -1,0 +1,197 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import { foldText } from '../../src/catalog/query/fold';
+import { osaWithin } from '../../src/catalog/query/osa';
+import type { Translator } from '../../src/i18n';
+import { greetingActivity } from './greeting';
+import { answerHandoff } from './handoff';
+import { translate, type DialogDeps } from '../turn';
+
+/** What a whole message of small talk is; `human` asks for a person (the shop's contact details). */
+export type SmallTalkKind = 'greeting' | 'thanks' | 'bye' | 'human';
+
+export type SmallTalk =
+  | { kind: SmallTalkKind }
+  /** "hi, I need a camera": a greeting, then what the customer wants (the rest of the text as typed). */
+  | { kind: 'lead'; rest: string }
+  | null;
+
+/** Longer messages are never small talk: checked before anything is folded. */
+export const MAX_SMALL_TALK = 200;
+
+/** Messages of more words than this are not a request for a person, whatever phrase they contain. */
+const MAX_HUMAN_WORDS = 12;
+
+/** Which kind wins when one message holds several ("hi, thanks" is thanks; "hello, operator please" is human). */
+const RANK: Record<SmallTalkKind, number> = { greeting: 1, thanks: 2, bye: 3, human: 4 };
+
+type PhraseKind = SmallTalkKind | 'filler';
+const LISTS: Record<PhraseKind, string> = {
+  greeting: 'smalltalk.greetingWords',
+  thanks: 'smalltalk.thanksWords',
+  bye: 'smalltalk.byeWords',
+  human: 'smalltalk.humanWords',
+  filler: 'smalltalk.fillerWords',
+};
+
+/** Emoji that say something: a wave greets, folded hands thank. Every other symbol is dropped by folding. */
+const EMOJI_WORDS: [RegExp, string][] = [
+  [/\u{1F44B}/gu, ' hi '],
+  [/\u{1F64F}/gu, ' thanks '],
+];
+
+/** Prompts whose answer is free text the customer writes for someone else (a gift message): never small talk. */
+export const FREE_TEXT_PROMPTS = new Set<string>();
+
+interface Token {
+  word: string;
+  /** Where the word starts in the original text. */
+  start: number;
+}
+
+/** One spelling per word: folded (case, accents, punctuation) and letter runs shortened ("hiii", "helloooo"). */
+function wordKey(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, '$1');
+}
+
+function tokens(text: string): Token[] {
+  const found: Token[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{M}\p{N}']+/gu)) {
+    for (const word of foldText(match[0]).split(' ')) if (word) found.push({ word: wordKey(word), start: match.index ?? 0 });
+  }
+  return found;
+}
+
+/** A typed word is the phrase's word with one slip where the word is long enough to have one ("thnaks", "spasibo"). */
+function sameWord(typed: string, wanted: string): boolean {
+  if (typed === wanted) return true;
+  return wanted.length >= 5 && osaWithin(typed, wanted, 1) <= 1;
+}
+
+interface Phrase {
+  kind: PhraseKind;
+  words: string[];
+}
+
+/**
+ * Greetings, thanks, goodbyes and requests for a person in every supported language, whatever language this turn
+ * is in. A message is small talk when it is made only of such phrases (and courtesy words); one that starts with a
+ * greeting and goes on is the rest; a short one containing a longer request for a person ("can I talk to a person")
+ * is that request. Linear in the message: at most MAX_SMALL_TALK characters, each position tried against each phrase.
+ */
+export class SmallTalkRecognizer {
+  private readonly phrases: Phrase[] = [];
+
+  constructor(translator: Translator) {
+    for (const kind of Object.keys(LISTS) as PhraseKind[]) {
+      for (const list of translator.allTranslations(LISTS[kind])) {
+        for (const phrase of list.split('|')) {
+          const words = tokens(phrase).map((token) => token.word);
+          if (words.length > 0) this.phrases.push({ kind, words });
+        }
+      }
+    }
+    // Longest first: "thank you very much" is one phrase, not "thank you" and two courtesy words.
+    this.phrases.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  recognize(text: string | undefined): SmallTalk {
+    if (!text || text.length > MAX_SMALL_TALK) return null;
+    let typed = text;
+    for (const [emoji, word] of EMOJI_WORDS) typed = typed.replace(emoji, word);
+    const words = tokens(typed);
+    if (words.length === 0) return null;
+    let at = 0;
+    let kind: SmallTalkKind | null = null;
+    let greetedUntil = -1;
+    while (at < words.length) {
+      const phrase = this.phraseAt(words, at);
+      if (!phrase) break;
+      at += phrase.words.length;
+      if (phrase.kind === 'filler') continue;
+      if (!kind || RANK[phrase.kind] > RANK[kind]) kind = phrase.kind;
+      if (phrase.kind === 'greeting' && kind === 'greeting') greetedUntil = at;
+    }
+    if (at === words.length && kind) return { kind };
+    if (words.length <= MAX_HUMAN_WORDS && this.asksForPerson(words)) return { kind: 'human' };
+    // Only a greeting is taken off the front; "thanks, and a lens" is left to the search as it is.
+    if (greetedUntil > 0 && kind === 'greeting') return { kind: 'lead', rest: typed.slice(words[greetedUntil].start).trim() };
+    return null;
+  }
+
+  private phraseAt(words: Token[], at: number): Phrase | null {
+    return this.phrases.find((phrase) => phrase.words.every((word, i) => at + i < words.length && sameWord(words[at + i].word, word))) ?? null;
+  }
+
+  /** A request for a person of three words or more anywhere in a short message: "could I speak to a human today". */
+  private asksForPerson(words: Token[]): boolean {
+    for (let at = 0; at < words.length; at += 1) {
+      const phrase = this.phraseAt(words, at);
+      if (phrase?.kind === 'human' && phrase.words.length >= 3) return true;
+    }
+    return false;
+  }
+}
+
+const recognizers = new WeakMap<Translator, SmallTalkRecognizer>();
+
+function recognizerFor(translator: Translator): SmallTalkRecognizer {
+  let recognizer = recognizers.get(translator);
+  if (!recognizer) {
+    recognizer = new SmallTalkRecognizer(translator);
+    recognizers.set(translator, recognizer);
+  }
+  return recognizer;
+}
+
+/** The context of the question being answered now (the innermost active dialog's). */
+function innermost(dc: DialogContext): DialogContext {
+  let current: DialogContext = dc;
+  while (current.child) current = current.child;
+  return current;
+}
+
+/** Asks the open question again. */
+async function askAgain(dc: DialogContext): Promise<void> {
+  const current = innermost(dc);
+  if (current.activeDialog) await current.repromptDialog();
+}
+
+/**
+ * Small talk answered where it is typed, the order untouched: true when the turn is done. A greeting in front of a
+ * request is taken off the text (the turn goes on with the rest), so "hi, I need a camera" searches for a camera.
+ */
+export async function handleSmallTalk(dc: DialogContext, deps: DialogDeps): Promise<boolean> {
+  const leaf = innermost(dc).activeDialog?.id;
+  if (leaf && FREE_TEXT_PROMPTS.has(leaf)) return false;
+  const talk = recognizerFor(deps.translator).recognize(dc.context.activity.text);
+  if (!talk) return false;
+  if (talk.kind === 'lead') {
+    dc.context.activity.text = talk.rest;
+    return false;
+  }
+  const t = translate(dc.context, deps.translator);
+  const asking = leaf !== undefined;
+  switch (talk.kind) {
+    case 'human':
+      await answerHandoff(dc.context, deps);
+      break;
+    case 'greeting':
+      if (!asking) {
+        await dc.context.sendActivity(greetingActivity(dc.context, deps));
+        return true;
+      }
+      await dc.context.sendActivity(t('smalltalk.helloAgain'));
+      break;
+    case 'thanks':
+      await dc.context.sendActivity(t(asking ? 'smalltalk.welcome' : 'smalltalk.welcomeIdle'));
+      break;
+    case 'bye': {
+      const { draft } = await deps.store.checkout(dc.context);
+      const kept = asking || (draft.status === 'open' && draft.lines.length > 0);
+      await dc.context.sendActivity(t(kept ? 'smalltalk.byeKept' : 'smalltalk.bye'));
+      return true; // leaving: the open question stays open, not asked again
+    }
+  }
+  await askAgain(dc);
+  return true;
+}
