@@ -69,6 +69,8 @@ export interface DemoOrderRecord {
   products: DemoOrderProduct[];
   totals: { code: string; title: string; value: number }[];
   comment: string;
+  /** oc_order_history: one entry per addOrderHistory (order/add, order/edit, order/history), oldest first. */
+  history: { orderStatusId: number; comment: string; notify: boolean; dateAdded: string }[];
 }
 
 export interface DemoStoreHandle {

@@ -104,7 +104,16 @@ function buildOrder(ctx: ApiContext, orderId: number, products: CartProduct[], d
       })),
     })),
     totals: totals.lines.map((l) => ({ code: l.code, title: l.title, value: l.value })),
+    history: [],
   };
+}
+
+/** model_checkout_order->addOrderHistory: the status set on the order row and one oc_order_history row added. */
+function addOrderHistory(ctx: ApiContext, order: DemoOrderRecord, statusId: number, comment = '', notify = false): void {
+  order.info.order_status_id = String(statusId);
+  order.info.order_status = ctx.state.catalog.orderStatuses.find((o) => o.orderStatusId === statusId)?.name ?? '';
+  order.info.date_modified = mysqlDate(ctx.now);
+  order.history.push({ orderStatusId: statusId, comment, notify, dateAdded: mysqlDate(ctx.now) });
 }
 
 /** addOrderHistory with a processing status: stock is subtracted, coupon and voucher use recorded. */
@@ -132,6 +141,7 @@ export function orderAddRoute(ctx: ApiContext): JsonOut {
   if (error) return { error };
   const order = buildOrder(ctx, ctx.state.nextOrderId++, products, mysqlDate(ctx.now));
   ctx.state.orders.push(order);
+  addOrderHistory(ctx, order, phpInt(order.info.order_status_id));
   recordSideEffects(ctx, order, products);
   const apiId = ctx.session.api_id;
   ctx.state.cart = ctx.state.cart.filter((r) => !(r.apiId === apiId && r.customerId === ctx.customerId && r.sessionId === ctx.sessionId));
@@ -151,7 +161,9 @@ export function orderEditRoute(ctx: ApiContext): JsonOut {
   const { error, products } = orderPrecondition(ctx);
   if (error) return { error };
   const rebuilt = buildOrder(ctx, existing.orderId, products, existing.info.date_added ?? mysqlDate(ctx.now));
+  rebuilt.history = existing.history;
   ctx.state.orders[ctx.state.orders.indexOf(existing)] = rebuilt;
+  addOrderHistory(ctx, rebuilt, phpInt(rebuilt.info.order_status_id));
   return { success: SUCCESS };
 }
 
@@ -178,9 +190,8 @@ export function orderHistoryRoute(ctx: ApiContext): JsonOut {
   if (!hasApiAccess(ctx)) return permissionString();
   const existing = findOrder(ctx);
   if (!existing) return { error: NOT_FOUND };
+  // OpenCart fills in the keys not posted (order_status_id, comment, notify, override) with ''.
   const statusId = phpInt(ctx.post.get('order_status_id'));
-  existing.info.order_status_id = String(statusId);
-  existing.info.order_status = ctx.state.catalog.orderStatuses.find((o) => o.orderStatusId === statusId)?.name ?? '';
-  existing.info.date_modified = mysqlDate(ctx.now);
+  addOrderHistory(ctx, existing, statusId, postString(ctx, 'comment') ?? '', phpInt(ctx.post.get('notify')) !== 0);
   return { success: SUCCESS };
 }
