@@ -45,6 +45,11 @@ const configSchema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   /** Shared with the OpenCart extension: signs the signed-in customer's identity passed to the widget. */
   SHOP_SHARED_SECRET: z.string().min(32).optional(),
+
+  /** After the order: the status a customer's cancellation request sets (order/history); unset: the shop's contact instead. */
+  CANCEL_REQUEST_STATUS_ID: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  /** The status the store gives new orders (OpenCart's config_order_status_id); only such orders may be asked to be cancelled. */
+  ORDER_INITIAL_STATUS_ID: z.coerce.number().int().min(1).max(2_147_483_647).default(1),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -64,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const config = parsed.data;
-  const problems = [...storeProblems(config), ...credentialProblems(config), ...webchatTokenConfigProblems(config)];
+  const problems = [...storeProblems(config), ...credentialProblems(config), ...webchatTokenConfigProblems(config), ...aftersalesProblems(config)];
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -78,6 +83,12 @@ function storeProblems(config: AppConfig): string[] {
   }
   if (url && !config.OPENCART_API_KEY) problems.push('OPENCART_API_KEY: required when OPENCART_URL is set');
   return problems;
+}
+
+/** A request that sets the status new orders have would look like no request at all. */
+function aftersalesProblems(config: AppConfig): string[] {
+  if (config.CANCEL_REQUEST_STATUS_ID !== config.ORDER_INITIAL_STATUS_ID) return [];
+  return ['CANCEL_REQUEST_STATUS_ID: must differ from ORDER_INITIAL_STATUS_ID (the status new orders have)'];
 }
 
 /** Without an app id the bot accepts unsigned activities: in production only when asked for explicitly. */

@@ -169,6 +169,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'TRUST_PROXY', value: 'true' }
         { name: 'WEBCHAT_ALLOWED_ORIGINS', value: join(shopOrigins, ',') }
         { name: 'SHOP_SHARED_SECRET', value: shopSharedSecret }
+        { name: 'CANCEL_REQUEST_STATUS_ID', value: '' } // a status id here takes cancellation requests in the chat (see .env.example)
+        { name: 'ORDER_INITIAL_STATUS_ID', value: '1' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
