@@ -18,7 +18,7 @@ export interface CartOptions {
 /** Where the customer goes from the cart. */
 export type CartOutcome = { next: 'shop'; text?: string } | { next: 'checkout' };
 
-/** Shows the cart as a card and changes it: per-line quantity and remove, "add something else", "checkout". */
+/** Shows the cart as a card (no call to OpenCart) and changes it: per-line quantity and remove, "add something else", "checkout". */
 export class CartDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.cart);
@@ -36,11 +36,8 @@ export class CartDialog extends ComponentDialog {
       await step.context.sendActivity(t('cart.empty'));
       return step.endDialog({ next: 'shop' } satisfies CartOutcome);
     }
-    await showTyping(step.context);
-    const cart = await this.deps.checkout.cart(state);
-    if (!cart.ok) await step.context.sendActivity(t(problemKey(cart.problem)));
-    const view = cart.ok ? cart.value : { lines: [], vouchers: [], totals: [], minimumWarnings: [] };
-    return step.prompt(PROMPT, { prompt: cardActivity(step.context, cartCard(state.draft.lines, view, t)) });
+    // The draft's own (storefront) prices: OpenCart's cart is read once, for the summary's totals.
+    return step.prompt(PROMPT, { prompt: cardActivity(step.context, cartCard(state.draft.lines, t)) });
   }
 
   private async act(step: WaterfallStepContext<CartOptions>) {

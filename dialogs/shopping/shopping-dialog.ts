@@ -1,5 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ProductDetails } from '../../src/catalog/types';
+import { unitPrice } from '../../src/cards/money';
 import { applyLocaleCurrency, catalogOptions } from '../currency';
 import { ProductOptionsDialog } from './product-options-dialog';
 import { ProductSearchDialog } from './product-search-dialog';
@@ -79,6 +80,7 @@ export class ShoppingDialog extends ComponentDialog {
       options: chosen.selection,
       optionLabels: chosen.labels,
       thumb: product.thumb,
+      price: unitPrice(product, chosen.selection) ?? undefined,
     });
     if (!added.ok) {
       await step.context.sendActivity(t(problemKey(added.problem), { name: product.name, minimum: product.minimum }));

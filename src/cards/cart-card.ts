@@ -1,6 +1,7 @@
 import type { DraftLine } from '../domain/draft';
 import type { CartLine, CartView } from '../opencart/api';
 import type { CardItem, CardModel, Translate } from './model';
+import { printPrice, readPrice, type ShownPrice } from './money';
 
 /** Finds OpenCart's line for each draft line (same product and option values), for its price and total. */
 export function matchCartLines(lines: DraftLine[], cart: CartView): Map<string, CartLine> {
@@ -27,12 +28,12 @@ function lineLabel(name: string, options: string): string {
   return label.length > MAX_NAME_IN_BUTTON ? `${label.slice(0, MAX_NAME_IN_BUTTON - 1).trimEnd()}…` : label;
 }
 
-function lineItem(line: DraftLine, cartLine: CartLine | undefined, t: Translate): CardItem {
+function lineItem(line: DraftLine, price: ShownPrice | null, t: Translate): CardItem {
   const options = line.optionLabels.map((o) => `${o.name}: ${o.value}`).join(', ');
   const name = lineLabel(line.name, options);
   const facts = [{ label: t('cart.quantity'), value: String(line.quantity) }];
-  if (cartLine) facts.push({ label: t('cart.price'), value: cartLine.price }, { label: t('cart.lineTotal'), value: cartLine.total });
-  if (cartLine && !cartLine.inStock) facts.push({ label: t('cart.stock'), value: t('cart.notInStock') });
+  if (line.price) facts.push({ label: t('cart.price'), value: line.price });
+  if (price) facts.push({ label: t('cart.lineTotal'), value: printPrice(price, line.quantity) });
   return {
     title: line.name,
     subtitle: options || undefined,
@@ -45,16 +46,19 @@ function lineItem(line: DraftLine, cartLine: CartLine | undefined, t: Translate)
   };
 }
 
-/** The cart: lines with options, quantity and price, OpenCart's totals, per-line change/remove, then next steps. */
-export function cartCard(lines: DraftLine[], cart: CartView, t: Translate): CardModel {
+/**
+ * The cart: lines with options, quantity and the storefront's prices as the draft has them (OpenCart's own totals are
+ * read once, for the summary before confirming), per-line change/remove, then next steps.
+ */
+export function cartCard(lines: DraftLine[], t: Translate): CardModel {
   if (lines.length === 0) {
     return { title: t('cart.title'), text: t('cart.empty'), buttons: [{ title: t('cart.addSomething'), action: { a: 'add' } }] };
   }
-  const matched = matchCartLines(lines, cart);
+  const prices = lines.map((line) => (line.price ? readPrice(line.price) : null));
   return {
     title: t('cart.title'),
     text: t('cart.itemCount', { count: lines.reduce((n, l) => n + l.quantity, 0) }),
-    items: [...lines.map((l) => lineItem(l, matched.get(l.lineId), t)), ...totalsItems(cart, t)],
+    items: [...lines.map((l, i) => lineItem(l, prices[i], t)), ...subtotalItems(lines, prices, t)],
     buttons: [
       { title: t('cart.addSomething'), action: { a: 'add' } },
       { title: t('cart.checkout'), action: { a: 'checkout' } },
@@ -62,7 +66,10 @@ export function cartCard(lines: DraftLine[], cart: CartView, t: Translate): Card
   };
 }
 
-function totalsItems(cart: CartView, t: Translate): CardItem[] {
-  if (!cart.totals.length) return [];
-  return [{ title: t('cart.totals'), facts: cart.totals.map((x) => ({ label: x.title, value: x.text })) }];
+/** The lines' sum, when every line's price is known and printed alike (one currency). */
+function subtotalItems(lines: DraftLine[], prices: (ShownPrice | null)[], t: Translate): CardItem[] {
+  const [first] = prices;
+  if (!first || prices.some((p) => !p || JSON.stringify(p.format) !== JSON.stringify(first.format))) return [];
+  const minor = prices.reduce((sum, p, i) => sum + (p?.minor ?? 0) * lines[i].quantity, 0);
+  return [{ title: t('cart.totals'), facts: [{ label: t('cart.subtotal'), value: printPrice({ minor, format: first.format }) }] }];
 }

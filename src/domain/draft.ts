@@ -17,6 +17,8 @@ export const draftLineSchema = z.object({
   /** For display: "Colour: Red". */
   optionLabels: z.array(z.object({ name: z.string(), value: z.string() })).default([]),
   thumb: z.string().nullable().default(null),
+  /** The unit price with its options as the storefront printed it ("$123.20"), for the cart card; absent in older states. */
+  price: z.string().optional(),
 });
 export type DraftLine = z.infer<typeof draftLineSchema>;
 
@@ -115,6 +117,11 @@ export const sessionSyncSchema = z.object({
   cartIds: z.record(z.string(), z.string()).default({}),
   /** productId => whether it ships, as cart/products last said (kept across sessions: it is the product's). */
   ships: z.record(z.string(), z.boolean()).default({}),
+  /**
+   * Whether these products together need shipping (`products`: their sorted ids), as a shipping/address answer said
+   * when what each ships was not known yet: OpenCart validates that address only when something ships.
+   */
+  productsShip: z.object({ products: z.string(), ships: z.boolean() }).nullable().default(null),
   customer: z.boolean().default(false),
   paymentAddress: z.boolean().default(false),
   /** The draft's shipping target is the session's shipping address. */

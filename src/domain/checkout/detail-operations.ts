@@ -1,6 +1,6 @@
 import type { RunInSession } from '../checkout';
 import type { CheckoutService } from '../checkout-port';
-import { done, refuse, toAddressInput, toCustomerInput } from './mapping';
+import { done, refuse, sameAddress, shippingTarget, toAddressInput, toCustomerInput } from './mapping';
 
 type DetailOperations = Omit<
   CheckoutService,
@@ -37,10 +37,11 @@ export function createDetailOperations(run: RunInSession): DetailOperations {
     setShippingAddress: (state, address) =>
       run(state, async (projection) => {
         const { draft, sync } = projection;
-        const before = { same: draft.shippingSameAsPayment, address: draft.shippingAddress, synced: sync.shippingAddress };
+        const before = { same: draft.shippingSameAsPayment, address: draft.shippingAddress, target: shippingTarget(draft) };
         draft.shippingSameAsPayment = address === 'same';
         draft.shippingAddress = address === 'same' ? null : address;
-        sync.shippingAddress = false;
+        // The session may hold this target already (sent when finding out whether anything ships).
+        if (!sameAddress(before.target, shippingTarget(draft))) sync.shippingAddress = false;
         // OpenCart ignores shipping/address when nothing in the cart ships: then the choice is only kept.
         const sent = await projection.shippingAddress();
         if (sent.ok) return done();

@@ -26,6 +26,12 @@ export function shippingTarget(draft: OrderDraft): Address | null {
   return draft.shippingSameAsPayment ? draft.paymentAddress : draft.shippingAddress;
 }
 
+/** The same address as OpenCart's forms take it (both null counts as the same). */
+export function sameAddress(a: Address | null, b: Address | null): boolean {
+  if (!a || !b) return a === b;
+  return JSON.stringify(toAddressInput(a)) === JSON.stringify(toAddressInput(b));
+}
+
 /** OpenCart's refusal as a checkout problem; the raw message goes to `detail` for logs only. */
 export function problemFrom(failure: Failure): CheckoutProblem {
   return {

@@ -24,6 +24,11 @@ export function matchLines(lines: DraftLine[], cart: CartView): Map<string, Cart
   return matched;
 }
 
+/** The draft's distinct products, as `productsShip` names them. */
+function productsKey(lines: DraftLine[]): string {
+  return [...new Set(lines.map((line) => line.productId))].sort((a, b) => a - b).join(',');
+}
+
 /**
  * Keeps OpenCart's session a projection of the draft, sending only what the session lacks (the draft's `sync`
  * says what it holds) and reading only what changed. Every method states what OpenCart drops as a side effect
@@ -150,16 +155,50 @@ export class Projection {
     return result;
   }
 
-  /** Whether the draft's products ship: from what cart/products said of each, read when one is not known yet. */
+  /** Whether the draft's products ship, as far as known: a product known to ship, all known not to, or the set's answer. */
+  private shipsKnown(): boolean | null {
+    const { lines } = this.draft;
+    const each = lines.map((line) => this.sync.ships[line.productId]);
+    if (each.includes(true)) return true;
+    if (each.every((ships) => ships === false)) return false;
+    const set = this.sync.productsShip;
+    return set && set.products === productsKey(lines) ? set.ships : null;
+  }
+
+  /**
+   * Whether the draft's products ship. When that is not known, the shipping target (by default the payment address)
+   * is sent as shipping/address, which the session needs next anyway: OpenCart answers [] only when nothing ships or
+   * its cart is empty, and cart/products is read only then, to tell which (lines found missing are added again once).
+   */
   async needsShipping(): Promise<Outcome<boolean>> {
-    const known = () => this.draft.lines.every((line) => this.sync.ships[line.productId] !== undefined);
-    if (!known()) {
+    for (let round = 0; ; round++) {
+      const known = this.shipsKnown();
+      if (known !== null) return { ok: true, value: known };
       const content = await this.cartContent();
       if (!content.ok) return content;
-      const read = known() ? null : await this.readCart();
-      if (read && !read.ok) return read;
+      const target = shippingTarget(this.draft);
+      if (this.shipsKnown() === null && target && round === 0) {
+        const sent = await this.api.shippingAddress(toAddressInput(target));
+        this.shippingDropped();
+        if (sent.ok || sent.code !== 'EMPTY_ANSWER') {
+          this.sync.shippingAddress = sent.ok;
+          this.sync.productsShip = { products: productsKey(this.draft.lines), ships: true };
+          continue;
+        }
+      }
+      if (this.shipsKnown() === null) {
+        const read = await this.readCart();
+        if (!read.ok) return read;
+        const held = matchLines(this.draft.lines, read.value);
+        const lost = this.draft.lines.filter((line) => !held.has(line.lineId));
+        if (lost.length > 0 && round === 0) {
+          for (const line of lost) this.forgetLine(line.lineId);
+          this.cartChanged();
+          continue;
+        }
+        this.sync.productsShip = { products: productsKey(this.draft.lines), ships: read.value.lines.some((line) => line.shipping) };
+      }
     }
-    return { ok: true, value: this.draft.lines.some((line) => this.sync.ships[line.productId] === true) };
   }
 
   /** The shipping target in the session; OpenCart ignores shipping/address when nothing ships (needs the lines). */
@@ -170,6 +209,7 @@ export class Projection {
     if (!content.ok) return content;
     const ships = await this.needsShipping();
     if (!ships.ok || !ships.value) return ships.ok ? OK : ships;
+    if (this.sync.shippingAddress) return OK; // sent while finding out whether anything ships
     const result = await this.whileCartHeld(() => this.api.shippingAddress(toAddressInput(target)));
     this.shippingDropped();
     this.sync.shippingAddress = result.ok;

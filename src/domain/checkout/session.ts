@@ -12,9 +12,9 @@ export class SessionRenewed extends Error {
   }
 }
 
-/** Nothing is known of a session (a new login); what a product ships is the product's, so it is kept. */
+/** Nothing is known of a session (a new login); what products ship is theirs, so it is kept. */
 export function freshSync(previous: SessionSync, token: string | null): SessionSync {
-  return { ...sessionSyncSchema.parse({}), token, ships: previous.ships };
+  return { ...sessionSyncSchema.parse({}), token, ships: previous.ships, productsShip: previous.productsShip };
 }
 
 /** One operation's way to OpenCart: the client is made on first use, so an answer from known state costs nothing. */
