@@ -50,6 +50,21 @@ const configSchema = z.object({
   CANCEL_REQUEST_STATUS_ID: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   /** The status the store gives new orders (OpenCart's config_order_status_id); only such orders may be asked to be cancelled. */
   ORDER_INITIAL_STATUS_ID: z.coerce.number().int().min(1).max(2_147_483_647).default(1),
+
+  /** Updates sent to the customer: each order placed in the chat is watched (order/info polled with backoff). */
+  ORDER_WATCH: z.stringbool().default(true),
+  ORDER_WATCH_DAYS: z.coerce.number().positive().max(365).default(30),
+  /** The first poll after placing (and after each change), doubling up to ORDER_WATCH_MAX_INTERVAL_MINUTES. */
+  ORDER_WATCH_FIRST_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(1440).default(5),
+  ORDER_WATCH_MAX_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(10_080).default(360),
+  /** Orders watched at once; the oldest watch is dropped beyond it. */
+  ORDER_WATCH_MAX_ORDERS: z.coerce.number().int().min(1).max(100_000).default(2000),
+  /** Status ids after which nothing more happens (OpenCart 3.0's Complete, Canceled, Denied, Refunded, Reversed, ...). */
+  ORDER_FINAL_STATUS_IDS: z
+    .string()
+    .max(500)
+    .regex(/^\s*\d{1,10}(\s*,\s*\d{1,10})*\s*$/, 'a comma-separated list of status ids')
+    .default('5,7,8,11,12,13,14,16'),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

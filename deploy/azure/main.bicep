@@ -171,6 +171,12 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'SHOP_SHARED_SECRET', value: shopSharedSecret }
         { name: 'CANCEL_REQUEST_STATUS_ID', value: '' } // a status id here takes cancellation requests in the chat (see .env.example)
         { name: 'ORDER_INITIAL_STATUS_ID', value: '1' }
+        { name: 'ORDER_WATCH', value: 'true' }
+        { name: 'ORDER_WATCH_DAYS', value: '30' }
+        { name: 'ORDER_WATCH_FIRST_INTERVAL_MINUTES', value: '5' }
+        { name: 'ORDER_WATCH_MAX_INTERVAL_MINUTES', value: '360' }
+        { name: 'ORDER_WATCH_MAX_ORDERS', value: '2000' }
+        { name: 'ORDER_FINAL_STATUS_IDS', value: '5,7,8,11,12,13,14,16' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
