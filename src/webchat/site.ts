@@ -8,6 +8,7 @@ import { createDirectLineStandIn } from '../server/directline';
 import { webChatBundle, type StaticAsset } from './bundle';
 import { mountDemoStorefront } from './demo-storefront';
 import { IMMUTABLE, sendAsset } from './send-asset';
+import { directLineBaseUrl } from '../server/webchat-token';
 import { WIDGET_PATH, widgetAsset, widgetConfig } from './widget-script';
 
 export interface WebChatSiteOptions {
@@ -39,15 +40,16 @@ function assetRoute(asset: Promise<StaticAsset>, cacheControl: string, logger: L
   };
 }
 
-const widgets = new Map<boolean, Promise<StaticAsset>>();
+const widgets = new Map<string, Promise<StaticAsset>>();
 
-/** Built once per process for each of the two setups (local stand-in, production Direct Line). */
-function widgetFor(local: boolean, bundleUrl: string): Promise<StaticAsset> {
-  let widget = widgets.get(local);
+/** Built once per process for each setup (the local stand-in, or the Direct Line at a base URL). */
+function widgetFor(local: boolean, directLineUrl: string, bundleUrl: string): Promise<StaticAsset> {
+  const key = local ? 'local' : directLineUrl;
+  let widget = widgets.get(key);
   if (!widget) {
-    widget = widgetAsset(widgetConfig({ local, bundleUrl, translator: createTranslator() }));
+    widget = widgetAsset(widgetConfig({ local, directLineUrl, bundleUrl, translator: createTranslator() }));
     widget.catch(() => undefined);
-    widgets.set(local, widget);
+    widgets.set(key, widget);
   }
   return widget;
 }
@@ -61,7 +63,7 @@ export function createWebChatSite(options: WebChatSiteOptions): WebChatSite {
   const local = isAnonymous(config);
   const directLine = local ? createDirectLineStandIn({ logger, clock }) : undefined;
   const bundle = webChatBundle();
-  const widget = widgetFor(local, bundle.path);
+  const widget = widgetFor(local, directLineBaseUrl(config), bundle.path);
   const routes: ((server: Server) => void)[] = [];
   if (directLine) routes.push((server) => directLine.mount(server));
   routes.push((server) => {

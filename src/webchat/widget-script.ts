@@ -11,7 +11,8 @@ export interface WidgetConfig {
 }
 
 export const WIDGET_PATH = '/widget.js';
-export const PRODUCTION_DIRECT_LINE = 'https://directline.botframework.com/v3/directline';
+/** Direct Line 3.0's path under its base URL (DIRECT_LINE_URL, by default https://directline.botframework.com). */
+export const DIRECT_LINE_PATH = '/v3/directline';
 /** The production token endpoint (exchanges DIRECT_LINE_SECRET server-side). */
 export const TOKEN_PATH = '/api/webchat/token';
 
@@ -19,11 +20,22 @@ const LABEL_KEYS = ['launcher', 'open', 'close', 'title', 'botInitials', 'userIn
 const SOURCE = join(__dirname, 'widget.browser.js');
 const PLACEHOLDER = '/*CONFIG*/null';
 
-/** Locally the stand-in hands out tokens on the bot itself; in production Azure's Direct Line, with our token endpoint. */
-export function widgetConfig(options: { local: boolean; bundleUrl: string; translator: Translator }): WidgetConfig {
+export interface WidgetConfigOptions {
+  local: boolean;
+  bundleUrl: string;
+  translator: Translator;
+  /** Production: Direct Line's base URL as DIRECT_LINE_URL gives it (a regional one, or a test's), no trailing slash. */
+  directLineUrl: string;
+}
+
+/**
+ * Locally the stand-in hands out tokens on the bot itself; in production the Direct Line that DIRECT_LINE_URL names,
+ * with our token endpoint. The page code is the same: only these two URLs differ.
+ */
+export function widgetConfig(options: WidgetConfigOptions): WidgetConfig {
   const directLine = options.local
-    ? { domain: '/v3/directline', tokenUrl: '/v3/directline/tokens/generate' }
-    : { domain: PRODUCTION_DIRECT_LINE, tokenUrl: TOKEN_PATH };
+    ? { domain: DIRECT_LINE_PATH, tokenUrl: `${DIRECT_LINE_PATH}/tokens/generate` }
+    : { domain: `${options.directLineUrl}${DIRECT_LINE_PATH}`, tokenUrl: TOKEN_PATH };
   const labels: Record<string, Record<string, string>> = {};
   for (const locale of SUPPORTED_LOCALES) {
     labels[locale] = Object.fromEntries(LABEL_KEYS.map((key) => [key, options.translator.t(locale, `widget.${key}`)]));

@@ -16,6 +16,7 @@ export { TokenBucketLimiter, type TokenBucketOptions } from './rate-limit';
 export { clientRateKey } from './client-address';
 export {
   DEFAULT_DIRECT_LINE_URL,
+  directLineBaseUrl,
   parseAllowedOrigins,
   webchatTokenConfigProblems,
   webchatTokenSettings,

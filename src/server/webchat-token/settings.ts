@@ -90,6 +90,11 @@ export function webchatTokenConfigProblems(env: WebchatTokenEnv): string[] {
   return problems;
 }
 
+/** Direct Line's base URL, no trailing slash: DIRECT_LINE_URL, else Azure's global one (the token endpoint and the widget use it). */
+export function directLineBaseUrl(env: Pick<WebchatTokenEnv, 'DIRECT_LINE_URL'>): string {
+  return withoutTrailingSlashes(env.DIRECT_LINE_URL ?? DEFAULT_DIRECT_LINE_URL);
+}
+
 /** The settings when DIRECT_LINE_SECRET is set (the endpoint is mounted), undefined otherwise; throws on bad values. */
 export function webchatTokenSettings(env: WebchatTokenEnv): WebchatTokenSettings | undefined {
   const problems = webchatTokenConfigProblems(env);
@@ -98,7 +103,7 @@ export function webchatTokenSettings(env: WebchatTokenEnv): WebchatTokenSettings
   return {
     secret: env.DIRECT_LINE_SECRET,
     allowedOrigins: parseAllowedOrigins(env.WEBCHAT_ALLOWED_ORIGINS),
-    directLineUrl: withoutTrailingSlashes(env.DIRECT_LINE_URL ?? DEFAULT_DIRECT_LINE_URL),
+    directLineUrl: directLineBaseUrl(env),
     trustProxy: env.TRUST_PROXY ?? false,
   };
 }
