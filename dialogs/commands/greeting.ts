@@ -41,6 +41,26 @@ export class Greeter {
 
   async greet(ctx: TurnContext): Promise<void> {
     await this.owed.delete(ctx);
-    await ctx.sendActivity(greetingActivity(ctx, this.deps));
+    const greeting = greetingActivity(ctx, this.deps);
+    await ctx.sendActivity(greeting);
+    dropRepeatsThisTurn(ctx, greeting);
   }
+}
+
+const GREETED = Symbol.for('orderBot.greeted');
+
+/**
+ * The owed greeting went out before the message was answered; when that message is itself a "hello", its answer
+ * is the same greeting card again: it is left out, so the customer is greeted once.
+ */
+function dropRepeatsThisTurn(ctx: TurnContext, greeting: Partial<Activity>): void {
+  if (ctx.turnState.get(GREETED)) return;
+  ctx.turnState.set(GREETED, true);
+  const sent = JSON.stringify(greeting.attachments ?? null);
+  ctx.onSendActivities(async (_context, activities, next) => {
+    const others = activities.filter((a) => a.type !== 'message' || !a.attachments || JSON.stringify(a.attachments) !== sent);
+    if (others.length === activities.length) return next();
+    activities.splice(0, activities.length, ...others);
+    return others.length ? next() : [];
+  });
 }
