@@ -1,7 +1,9 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { choiceCard } from '../../src/cards';
 import type { TurnContext } from 'botbuilder';
+import { pageOf } from '../../src/bot/webchat-join';
 import { StorefrontHttpError } from '../../src/catalog/fetcher';
+import { readThisProduct } from '../../src/catalog/query/this-product';
 import type { FoundProducts, ProductQuery } from '../../src/catalog/types';
 import { catalogOptions } from '../currency';
 import { DIALOG } from '../ids';
@@ -28,6 +30,16 @@ export interface ProductPick {
   productId: number;
   quantity: number | null;
   optionWords: string[];
+}
+
+/**
+ * On a product page of the shop (the widget's page context), "I'll take this in red", "2 of these", "das hier" mean
+ * that product, with the quantity and option words the sentence gives, as a search's words would.
+ */
+function thisProductOnPage(ctx: TurnContext, text: string): ProductPick | null {
+  const productId = pageOf(ctx)?.productId;
+  const request = productId ? readThisProduct(text) : null;
+  return productId && request ? { productId, quantity: request.quantity, optionWords: request.optionWords } : null;
 }
 
 /** Finds a product from free text ("2 red canon cameras") or by browsing categories. */
@@ -59,6 +71,8 @@ export class ProductSearchDialog extends ComponentDialog {
       await step.context.sendActivity(t(tooLong.key, tooLong.vars));
       return step.replaceDialog(this.id, {});
     }
+    const onPage = thisProductOnPage(step.context, input.text);
+    if (onPage) return step.endDialog(onPage);
     await showTyping(step.context);
     const found = await this.find(step.context, input.text);
     if (!found) {
@@ -71,7 +85,7 @@ export class ProductSearchDialog extends ComponentDialog {
     }
     stepValues<{ query: ProductQuery }>(step).query = found.query;
     const title = t('search.resultsTitle', { count: found.products.length, text: found.query.search || input.text });
-    return step.beginDialog(DIALOG.productResults, { title, products: found.products, page: 0 });
+    return step.beginDialog(DIALOG.productResults, { title, products: found.products, page: 0, words: found.query.search });
   }
 
   /** The search's products, or null when the storefront refused the search (HTTP 4xx/5xx); the log never gets its text. */

@@ -9,11 +9,12 @@ import {
 import { OrderDialogs, OrderStateStore, escapePlainTexts, localeOf, setTurnLocale, type DialogDeps } from '../../dialogs';
 import { Greeter } from '../../dialogs/commands/greeting';
 import { markSentBeforeAnswer } from '../../dialogs/commands/interruptions';
+import { followPageCurrency } from '../../dialogs/page-context';
 import type { Catalog } from '../catalog/types';
 import type { StorefrontUploader } from '../catalog/upload';
 import { systemClock, type Clock } from '../clock';
 import type { CheckoutService } from '../domain/checkout-port';
-import { createTranslator, turnLocale, type SupportedLocale, type Translator } from '../i18n';
+import { createTranslator, supportedLocale, turnLocale, type SupportedLocale, type Translator } from '../i18n';
 import { conversationLogId, withTurnLog, type Logger, type TurnLogFields } from '../log';
 import { isStorageConflict, type ConversationLock } from '../storage';
 import type { ConversationRateLimit } from './rate-limit';
@@ -51,10 +52,12 @@ export class OrderBot extends ActivityHandler {
   private readonly translator: Translator;
   private readonly turns = new ConversationTurnQueue();
   private readonly turnCount: StatePropertyAccessor<number>;
+  private readonly webChatJoin: WebChatJoin;
 
   constructor(private readonly deps: OrderBotDeps) {
     super();
     this.turnCount = deps.conversationState.createProperty<number>('turnCount');
+    this.webChatJoin = new WebChatJoin(deps.conversationState);
     this.translator = deps.translator ?? createTranslator({ defaultLocale: deps.defaultLocale });
     this.store = new OrderStateStore(deps.conversationState, deps.userState);
     const dialogDeps: DialogDeps = {
@@ -69,10 +72,13 @@ export class OrderBot extends ActivityHandler {
       if (newcomers.length && ctx.activity.channelId !== 'telegram') await greeter.onJoin(ctx);
       await next();
     });
-    const webChatJoin = new WebChatJoin(deps.conversationState);
     // The storefront widget's join carries the page's language: greet once, on the conversation's first join.
     this.onEvent(async (ctx, next) => {
-      if (isWebChatJoin(ctx.activity) && (await webChatJoin.join(ctx))) await greeter.greet(ctx);
+      if (isWebChatJoin(ctx.activity)) {
+        const joined = await this.webChatJoin.join(ctx);
+        await followPageCurrency(ctx, dialogDeps, joined.before, joined.page);
+        if (joined.first) await greeter.greet(ctx);
+      }
       await next();
     });
     this.onMessage(async (ctx, next) => {
@@ -102,7 +108,9 @@ export class OrderBot extends ActivityHandler {
     logFields.turn = ((await this.turnCount.get(ctx, 0)) ?? 0) + 1;
     await this.turnCount.set(ctx, logFields.turn);
     const flow = await this.store.flow(ctx);
-    const locale = turnLocale(ctx.activity, flow.chosenLocale, this.deps.defaultLocale);
+    // In the widget, the page's language where the activity carries none (Web Chat sets the page's as its locale).
+    const page = await this.webChatJoin.current(ctx);
+    const locale = turnLocale(ctx.activity, flow.chosenLocale, supportedLocale(page?.language) ?? this.deps.defaultLocale);
     setTurnLocale(ctx, locale);
     ctx.onSendActivities(async (context, activities, next) => {
       escapePlainTexts(context, activities);

@@ -14,6 +14,17 @@ export const pageContextSchema = z.object({
 
 export type PageContext = z.infer<typeof pageContextSchema>;
 
+const TURN_PAGE = Symbol.for('orderBot.webChatPage');
+
+/** The page the customer is on this turn (set by the bot before the dialogs run); undefined outside the widget. */
+export function pageOf(ctx: TurnContext): PageContext | undefined {
+  return ctx.turnState.get(TURN_PAGE) as PageContext | undefined;
+}
+
+function setTurnPage(ctx: TurnContext, page: PageContext | undefined): void {
+  ctx.turnState.set(TURN_PAGE, page);
+}
+
 export function isWebChatJoin(activity: Partial<Activity>): boolean {
   return activity.type === 'event' && activity.name === WEBCHAT_JOIN_EVENT;
 }
@@ -35,16 +46,24 @@ export class WebChatJoin {
     this.page = conversationState.createProperty<PageContext>('webChatPage');
   }
 
-  /** Stores the page context; true when this conversation had not joined before (greet then). */
-  async join(ctx: TurnContext): Promise<boolean> {
-    const first = (await this.page.get(ctx)) === undefined;
-    await this.page.set(ctx, parsePageContext(ctx.activity.value));
-    return first;
+  /** Stores the page context; `first` when this conversation had not joined before (greet then). */
+  async join(ctx: TurnContext): Promise<{ first: boolean; before: PageContext | undefined; page: PageContext }> {
+    const stored = await this.page.get(ctx);
+    const before = stored === undefined ? undefined : parsePageContext(stored);
+    const page = parsePageContext(ctx.activity.value);
+    await this.page.set(ctx, page);
+    setTurnPage(ctx, page);
+    return { first: before === undefined, before, page };
   }
 
-  /** The page the customer was last on, checked again when loaded (a deploy may change its shape). */
+  /**
+   * The page the customer was last on (a join event: the page it names), checked again when loaded (a deploy may
+   * change its shape); also what `pageOf` answers for the rest of the turn.
+   */
   async current(ctx: TurnContext): Promise<PageContext | undefined> {
-    const stored = await this.page.get(ctx);
-    return stored === undefined ? undefined : parsePageContext(stored);
+    const stored = isWebChatJoin(ctx.activity) ? ctx.activity.value : await this.page.get(ctx);
+    const page = stored === undefined ? undefined : parsePageContext(stored);
+    setTurnPage(ctx, page);
+    return page;
   }
 }
