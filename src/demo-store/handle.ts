@@ -68,6 +68,8 @@ export interface DemoOrderRecord {
   info: Record<string, string>; // order/info's header row, strings as OpenCart stores them
   products: DemoOrderProduct[];
   totals: { code: string; title: string; value: number }[];
+  /** oc_order_voucher: the gift vouchers bought with the order (api/voucher/add), amounts in the default currency. */
+  vouchers?: { description: string; fromName: string; fromEmail: string; toName: string; toEmail: string; message: string; amount: number }[];
   comment: string;
   /** oc_order_history: one entry per addOrderHistory (order/add, order/edit, order/history), oldest first. */
   history: { orderStatusId: number; comment: string; notify: boolean; dateAdded: string }[];

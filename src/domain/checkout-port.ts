@@ -6,7 +6,7 @@ import type {
   ShippingMethod,
   TotalLine,
 } from '../opencart/api';
-import type { Address, Contact, DraftLine, OrderDraft } from './draft';
+import type { Address, Contact, DraftLine, GiftVoucher, OrderDraft } from './draft';
 
 /** What a conversation keeps about its order: the draft (truth) and the OpenCart session (projection). */
 export interface CheckoutState {
@@ -30,6 +30,8 @@ export interface CheckoutProblem {
   optionIds?: number[];
   /** OpenCart's raw text, for logs only. */
   detail?: string;
+  /** A gift voucher's amount refused: the shop's limits, as OpenCart prints them in the session currency. */
+  range?: { min: string; max: string };
 }
 
 export type CheckoutResult<T = undefined> = { ok: true; value: T } | { ok: false; problem: CheckoutProblem };
@@ -71,6 +73,10 @@ export interface CheckoutService {
   paymentOptions(state: CheckoutState): Promise<CheckoutResult<PaymentMethod[]>>;
   choosePayment(state: CheckoutState, code: string): Promise<CheckoutResult>;
 
+  /** Buys a gift voucher with the order (api/voucher/add); OpenCart's refusal names the fields (`range` for the amount). */
+  addGiftVoucher(state: CheckoutState, voucher: Omit<GiftVoucher, 'voucherId' | 'description' | 'price'>): Promise<CheckoutResult<GiftVoucher>>;
+  removeGiftVoucher(state: CheckoutState, voucherId: string): Promise<CheckoutResult>;
+
   applyCoupon(state: CheckoutState, code: string | null): Promise<CheckoutResult>;
   applyVoucher(state: CheckoutState, code: string | null): Promise<CheckoutResult>;
   setCurrency(state: CheckoutState, code: string): Promise<CheckoutResult>;
@@ -87,4 +93,4 @@ export interface CheckoutService {
   startOver(state: CheckoutState): Promise<void>;
 }
 
-export type { Address, Contact, DraftLine, OrderDraft, PaymentMethod, ShippingMethod };
+export type { Address, Contact, DraftLine, GiftVoucher, OrderDraft, PaymentMethod, ShippingMethod };

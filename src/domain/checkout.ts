@@ -5,6 +5,7 @@ import type { OpenCartSessionFactory } from '../opencart/api';
 import type { CheckoutResult, CheckoutService, CheckoutState, PlaceOrderHooks } from './checkout-port';
 import { createCartOperations } from './checkout/cart-operations';
 import { createDetailOperations } from './checkout/detail-operations';
+import { createVoucherOperations, hasSomethingToOrder } from './checkout/voucher-operations';
 import { findPlacedOrder } from './checkout/lookup';
 import { done, refuse } from './checkout/mapping';
 import { createWatermark, placeOnce, settlePlacement, type PlacementResult } from './checkout/place-order';
@@ -110,7 +111,7 @@ export function createCheckoutService(deps: CheckoutDeps): CheckoutService {
         return { ok: true, value: { orderId: draft.orderId, alreadyPlaced: true } };
       }
       if (draft.status === 'unconfirmed') return lookAgain(state);
-      if (draft.lines.length === 0) return refuse({ code: 'NOTHING_TO_ORDER' });
+      if (!hasSomethingToOrder(draft)) return refuse({ code: 'NOTHING_TO_ORDER' });
       return attempt(state, (projection) =>
         placeOnce(state, projection, projection.session, { logger, newId, watermark, ...(hooks ? { hooks } : {}) }),
       );
@@ -119,6 +120,7 @@ export function createCheckoutService(deps: CheckoutDeps): CheckoutService {
   return {
     ...createCartOperations(run, newId),
     ...createDetailOperations(run),
+    ...createVoucherOperations(run, newId),
     placeOrder,
     // Dropping the session empties OpenCart's cart for us: a fresh login starts with nothing in it.
     startOver: (state) =>

@@ -136,11 +136,31 @@ export const sessionSyncSchema = z.object({
   shippingChosen: z.boolean().default(false),
   /** The last cart/products, valid until anything that changes lines or totals is sent. */
   cart: cartViewSchema.nullable().default(null),
+  /** voucherId => the code OpenCart gave that gift voucher in this session (cart/remove's key). */
+  giftVoucherCodes: z.record(z.string(), z.string()).default({}),
 });
 export type SessionSync = z.infer<typeof sessionSyncSchema>;
 
+/** A gift voucher the customer buys (api/voucher/add), paid with the order; OpenCart sends it when the order is paid. */
+export const giftVoucherSchema = z.object({
+  /** Our own id (OpenCart gives each add a new random code, so a rebuilt session has another one). */
+  voucherId: z.string(),
+  fromName: z.string(),
+  fromEmail: z.string(),
+  toName: z.string(),
+  toEmail: z.string(),
+  message: z.string().default(''),
+  /** In the session's currency when it was added, as the customer typed it. */
+  amount: z.number().positive(),
+  /** OpenCart's own words for it ("$25.00 Gift Certificate for Bob") and its price, for the cart. */
+  description: z.string().default(''),
+  price: z.string().default(''),
+});
+export type GiftVoucher = z.infer<typeof giftVoucherSchema>;
+
 export const orderDraftSchema = z.object({
   lines: z.array(draftLineSchema).default([]),
+  giftVouchers: z.array(giftVoucherSchema).default([]),
   contact: contactSchema.nullable().default(null),
   paymentAddress: addressSchema.nullable().default(null),
   /** null with shippingSameAsPayment=true means "ship to the payment address". */

@@ -1,6 +1,6 @@
 import type { Catalog, CatalogRequestOptions, Country, CountryRef, ProductDetails, ProductSummary, Resolution, ShopContact, Zone } from '../../src/catalog/types';
 import type { CheckoutResult, CheckoutService, CheckoutState, OrderSummary } from '../../src/domain/checkout-port';
-import type { DraftLine } from '../../src/domain/draft';
+import type { DraftLine, GiftVoucher } from '../../src/domain/draft';
 import { OpenCartConnectionError } from '../../src/opencart/errors';
 import type { CartView, PaymentMethod, ShippingMethod } from '../../src/opencart/api';
 
@@ -293,6 +293,23 @@ export class FakeCheckout implements CheckoutService {
     const method = PAYMENT.find((m) => m.code === code);
     if (!method) return { ok: false as const, problem: { code: 'PAYMENT_METHOD_REQUIRED' as const } };
     state.draft.paymentMethod = { code, title: method.title, text: '' };
+    return ok(undefined);
+  }
+  /** OpenCart's limits of the reference store: config_voucher_min 1, config_voucher_max 1000. */
+  async addGiftVoucher(state: CheckoutState, input: Omit<GiftVoucher, 'voucherId' | 'description' | 'price'>): Promise<CheckoutResult<GiftVoucher>> {
+    this.enter('addGiftVoucher');
+    if (input.amount < 1 || input.amount > 1000) {
+      return { ok: false, problem: { code: 'FIELD_INVALID', fields: ['amount'], range: { min: '$1.00', max: '$1,000.00' } } };
+    }
+    const price = `$${input.amount.toFixed(2)}`;
+    const voucher: GiftVoucher = { ...input, voucherId: `v${this.nextLine++}`, description: `${price} Gift Certificate for ${input.toName}`, price };
+    state.draft.giftVouchers = [...state.draft.giftVouchers, voucher];
+    return ok(voucher);
+  }
+  async removeGiftVoucher(state: CheckoutState, voucherId: string): Promise<CheckoutResult> {
+    this.enter('removeGiftVoucher');
+    if (!state.draft.giftVouchers.some((v) => v.voucherId === voucherId)) return { ok: false, problem: { code: 'LINE_NOT_FOUND' } };
+    state.draft.giftVouchers = state.draft.giftVouchers.filter((v) => v.voucherId !== voucherId);
     return ok(undefined);
   }
   async applyCoupon(state: CheckoutState, code: string | null) {

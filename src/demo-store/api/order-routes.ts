@@ -104,6 +104,9 @@ function buildOrder(ctx: ApiContext, orderId: number, products: CartProduct[], d
       })),
     })),
     totals: totals.lines.map((l) => ({ code: l.code, title: l.title, value: l.value })),
+    vouchers: [...(s.vouchers?.values() ?? [])].map((v) => ({
+      description: v.description, fromName: v.from_name, fromEmail: v.from_email, toName: v.to_name, toEmail: v.to_email, message: v.message, amount: v.amount,
+    })),
     history: [],
   };
 }

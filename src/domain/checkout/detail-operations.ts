@@ -4,7 +4,7 @@ import { done, refuse, sameAddress, shippingTarget, toAddressInput, toCustomerIn
 
 type DetailOperations = Omit<
   CheckoutService,
-  'addLine' | 'changeQuantity' | 'removeLine' | 'cart' | 'needsShipping' | 'summary' | 'placeOrder' | 'startOver'
+  'addLine' | 'changeQuantity' | 'removeLine' | 'cart' | 'needsShipping' | 'summary' | 'placeOrder' | 'startOver' | 'addGiftVoucher' | 'removeGiftVoucher'
 >;
 
 /**

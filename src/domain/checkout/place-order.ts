@@ -5,6 +5,7 @@ import { findPlacedOrder } from './lookup';
 import { done, refuse, shippingTarget } from './mapping';
 import type { Projection } from './projection';
 import { SessionRenewed, type SessionContext } from './session';
+import { hasSomethingToOrder } from './voucher-operations';
 
 export type PlacementResult = CheckoutResult<{ orderId: number; alreadyPlaced: boolean }>;
 
@@ -106,7 +107,7 @@ export async function placeOnce(
   const { draft } = state;
   const ready = await readyToOrder(projection);
   if (!ready.ok) return refuse(ready);
-  if (draft.lines.length === 0) return refuse({ code: 'NOTHING_TO_ORDER' });
+  if (!hasSomethingToOrder(draft)) return refuse({ code: 'NOTHING_TO_ORDER' });
   const missing = missingForOrder(state, ready.value);
   if (missing) return refuse({ code: missing });
 

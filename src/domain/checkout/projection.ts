@@ -5,6 +5,7 @@ import type { CheckoutState } from '../checkout-port';
 import type { DraftLine, OrderDraft, SessionSync } from '../draft';
 import { shippingTarget, toAddressInput, toCustomerInput } from './mapping';
 import type { SessionContext } from './session';
+import { giftVouchersInSession } from './voucher-operations';
 
 /** OpenCart deletes an API cart line 1 h after it was added; a line this old is added again before it is relied on. */
 export const LINE_RENEW_AFTER_MS = 55 * 60_000;
@@ -123,6 +124,8 @@ export class Projection {
     }
     const lines = await this.lines();
     if (!lines.ok) return lines;
+    const vouchers = await giftVouchersInSession(this);
+    if (!vouchers.ok) return vouchers;
     if (draft.coupon !== sync.coupon) draft.coupon = await this.applyCode('coupon', draft.coupon);
     if (draft.voucher !== sync.voucher) draft.voucher = await this.applyCode('voucher', draft.voucher);
     return OK;
