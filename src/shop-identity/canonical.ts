@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 /** The first line of the signed text: names the scheme and its version, so a later change cannot be confused with it. */
-export const IDENTITY_SCHEME = 'opencart-order-bot/identity/v1';
+export const IDENTITY_SCHEME = 'opencart-order-bot/identity/v2';
 
 /** Who the customer is, as the OpenCart extension signs it (names and email decoded from OpenCart's HTML escaping). */
 export interface ShopCustomer {
@@ -9,12 +9,15 @@ export interface ShopCustomer {
   firstName: string;
   lastName: string;
   email: string;
+  /** As the customer's account has it; '' when the store keeps none (OpenCart can make it optional). */
+  telephone: string;
 }
 
 /**
- * The exact text both sides sign, UTF-8: the scheme, the customer id, first name, last name, email and the
- * timestamp (Unix seconds), joined by "\n". No field may hold a line break or other control character,
- * so the joined text reads back one way only. PHP: implode("\n", [scheme, (string) $id, $first, $last, $email, (string) $ts]).
+ * The exact text both sides sign, UTF-8: the scheme, the customer id, first name, last name, email, telephone and
+ * the timestamp (Unix seconds), joined by "\n". No field may hold a line break or other control character,
+ * so the joined text reads back one way only.
+ * PHP: implode("\n", [scheme, (string) $id, $first, $last, $email, $telephone, (string) $ts]).
  */
 export function canonicalIdentityText(customer: ShopCustomer, timestampSeconds: number): string {
   return [
@@ -23,6 +26,7 @@ export function canonicalIdentityText(customer: ShopCustomer, timestampSeconds: 
     customer.firstName,
     customer.lastName,
     customer.email,
+    customer.telephone,
     String(timestampSeconds),
   ].join('\n');
 }

@@ -2,8 +2,11 @@ import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { signShopIdentity, type ShopCustomer } from './canonical';
 
-/** OpenCart keeps names in 32 and emails in 96 characters; counted here in UTF-16 units, so twice that. customer_id is an int(11). */
-export const IDENTITY_LIMITS = { name: 64, email: 192, maxCustomerId: 2_147_483_647 } as const;
+/**
+ * OpenCart keeps names and telephones in 32 and emails in 96 characters; counted here in UTF-16 units, so twice that.
+ * customer_id is an int(11).
+ */
+export const IDENTITY_LIMITS = { name: 64, email: 192, telephone: 64, maxCustomerId: 2_147_483_647 } as const;
 /** How far the signature's time may be from ours, either way: clocks drift, and a page is read a while after it was made. */
 export const IDENTITY_MAX_SKEW_MS = 5 * 60 * 1000;
 
@@ -14,11 +17,13 @@ const nameField = z.string().min(1).max(IDENTITY_LIMITS.name).regex(NO_CONTROL_C
 
 /** The signed identity as the widget passes it on (in the webchat/join event's `customer`). */
 export const signedIdentitySchema = z.strictObject({
-  v: z.literal(1),
+  v: z.literal(2),
   customerId: z.number().int().min(1).max(IDENTITY_LIMITS.maxCustomerId),
   firstName: nameField,
   lastName: nameField,
   email: z.string().min(3).max(IDENTITY_LIMITS.email).regex(/^[^\s@]+@[^\s@]+$/),
+  /** '' when the account has none: the bot then asks for it. */
+  telephone: z.string().max(IDENTITY_LIMITS.telephone).regex(NO_CONTROL_CHARACTERS),
   /** Unix seconds when the page was made. */
   ts: z.number().int().min(0).max(1e11),
   /** HMAC-SHA256, lowercase hex. */
@@ -32,7 +37,7 @@ export type IdentityRefusal = 'no-secret' | 'malformed' | 'bad-signature' | 'sta
 export type IdentityCheck = { ok: true; customer: ShopCustomer } | { ok: false; code: IdentityRefusal };
 
 /** An object with more keys than this is refused before it is looked at. */
-const MAX_KEYS = 7;
+const MAX_KEYS = 8;
 
 /**
  * Accepts only a well-formed identity whose signature matches under `secret` (compared in constant time)

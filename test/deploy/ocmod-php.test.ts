@@ -39,7 +39,7 @@ interface HarnessInput {
   session?: Record<string, unknown>;
   get?: Record<string, string>;
   post?: Record<string, string>;
-  customer?: { customer_id: number; firstname: string; lastname: string; email: string };
+  customer?: { customer_id: number; firstname: string; lastname: string; email: string; telephone?: string };
 }
 
 interface HarnessOutput {
@@ -63,7 +63,7 @@ const enabled = {
   module_order_bot_secret: SECRET,
 };
 // As OpenCart keeps it: what the customer typed, HTML-escaped.
-const storedCustomer = { customer_id: 42, firstname: 'Zoë', lastname: 'O&#039;Brien', email: 'zoe@example.com' };
+const storedCustomer = { customer_id: 42, firstname: 'Zoë', lastname: 'O&#039;Brien', email: 'zoe@example.com', telephone: '+44 20 7946 0958' };
 
 /** The attributes of the script tag the footer would print, rendered from the package's own template. */
 async function widgetTag(output: HarnessOutput): Promise<{ attr(name: string): string | undefined }> {
@@ -102,11 +102,12 @@ withPhp(`the extension's PHP (php ${phpVersion ?? 'absent'})`, () => {
   });
 
   it("signs as the bot checks: OrderBotIdentity's HMAC equals signShopIdentity's", () => {
-    const code = `require $argv[1]; echo json_encode(OrderBotIdentity::payload(42, 'Zoë', 'O&#039;Brien', 'zoe@example.com', 1768471200, $argv[2]));`;
+    const code = `require $argv[1];
+      echo json_encode(OrderBotIdentity::payload(42, 'Zoë', 'O&#039;Brien', 'zoe@example.com', '+44 20 7946 0958', 1768471200, $argv[2]));`;
     const run = runPhp(['-r', code, '--', join(root, 'upload/system/library/order_bot/identity.php'), SECRET]);
     const payload = JSON.parse(run.stdout);
-    const customer = { customerId: 42, firstName: 'Zoë', lastName: "O'Brien", email: 'zoe@example.com' };
-    expect(payload).toEqual({ v: 1, ...customer, ts: 1768471200, sig: signShopIdentity(customer, 1768471200, SECRET) });
+    const customer = { customerId: 42, firstName: 'Zoë', lastName: "O'Brien", email: 'zoe@example.com', telephone: '+44 20 7946 0958' };
+    expect(payload).toEqual({ v: 2, ...customer, ts: 1768471200, sig: signShopIdentity(customer, 1768471200, SECRET) });
     expect(verifyShopIdentity(payload, SECRET, 1768471200 * 1000)).toEqual({ ok: true, customer });
   });
 
@@ -127,7 +128,10 @@ withPhp(`the extension's PHP (php ${phpVersion ?? 'absent'})`, () => {
     expect([tag.attr('data-position'), tag.attr('data-color')]).toEqual(['left', '#aa3300']);
     const payload = JSON.parse(tag.attr('data-customer') ?? 'null');
     const check = verifyShopIdentity(payload, SECRET, payload.ts * 1000);
-    expect(check).toEqual({ ok: true, customer: { customerId: 42, firstName: 'Zoë', lastName: "O'Brien", email: 'zoe@example.com' } });
+    expect(check).toEqual({
+      ok: true,
+      customer: { customerId: 42, firstName: 'Zoë', lastName: "O'Brien", email: 'zoe@example.com', telephone: '+44 20 7946 0958' },
+    });
     expect(verifyShopIdentity(payload, 'another-secret-of-at-least-32-characters!', payload.ts * 1000).ok).toBe(false);
   });
 
@@ -137,6 +141,18 @@ withPhp(`the extension's PHP (php ${phpVersion ?? 'absent'})`, () => {
     expect(tag.attr('data-product-id')).toBeUndefined();
     expect(tag.attr('data-customer')).toBeUndefined();
     expect(tag.attr('data-language')).toBe('en-gb');
+  });
+
+  it.each<[string, string | undefined]>([
+    ['none', undefined],
+    ['an empty one', ''],
+    ['one that cannot be signed (a line break)', '+44\n20'],
+  ])('signs a customer whose account has %s telephone with an empty one (the bot asks for it)', async (_case, telephone) => {
+    const customer = { ...storedCustomer, telephone };
+    const output = runController({ side: 'catalog', method: 'widget', config: enabled, get: { route: 'common/home' }, customer });
+    const payload = JSON.parse((await widgetTag(output)).attr('data-customer') ?? 'null');
+    expect(payload.telephone).toBe('');
+    expect(verifyShopIdentity(payload, SECRET, payload.ts * 1000)).toMatchObject({ ok: true, customer: { customerId: 42, telephone: '' } });
   });
 
   it.each<[string, Record<string, unknown>, HarnessInput['customer']]>([

@@ -9,24 +9,27 @@ import {
 const SECRET = 'a-shared-secret-of-at-least-32-characters';
 const NOW_MS = Date.UTC(2026, 0, 15, 10, 0, 0);
 const NOW_S = NOW_MS / 1000;
-const customer: ShopCustomer = { customerId: 42, firstName: 'Zoë', lastName: "O'Brien", email: 'zoe@example.com' };
+const customer: ShopCustomer = { customerId: 42, firstName: 'Zoë', lastName: "O'Brien", email: 'zoe@example.com', telephone: '+44 20 7946 0958' };
 
 function signed(overrides: Partial<ShopCustomer> = {}, ts = NOW_S, secret = SECRET) {
   const who = { ...customer, ...overrides };
-  return { v: 1, ...who, ts, sig: signShopIdentity(who, ts, secret) };
+  return { v: 2, ...who, ts, sig: signShopIdentity(who, ts, secret) };
 }
 
 describe('canonicalIdentityText', () => {
-  it('is the scheme, id, names, email and time joined by line breaks', () => {
+  it('is the scheme, id, names, email, telephone and time joined by line breaks', () => {
     expect(canonicalIdentityText(customer, 1768471200)).toBe(
-      "opencart-order-bot/identity/v1\n42\nZoë\nO'Brien\nzoe@example.com\n1768471200",
+      "opencart-order-bot/identity/v2\n42\nZoë\nO'Brien\nzoe@example.com\n+44 20 7946 0958\n1768471200",
+    );
+    expect(canonicalIdentityText({ ...customer, telephone: '' }, 1768471200)).toBe(
+      "opencart-order-bot/identity/v2\n42\nZoë\nO'Brien\nzoe@example.com\n\n1768471200",
     );
   });
 
   it('signs with HMAC-SHA256 in lowercase hex (a known vector)', () => {
     // Computed independently with `openssl dgst -sha256 -hmac` and PHP's hash_hmac over the text above.
     expect(signShopIdentity(customer, 1768471200, SECRET)).toBe(
-      '8470361d96cc561fbb68a052591cc7f72b3478d69056ec25590a50f663f65e45',
+      'ad09bd7876f14f932ced3fc8b040e8ed05b282dbdbd7eeca9fe1d0fbd45471fe',
     );
   });
 });
@@ -34,6 +37,10 @@ describe('canonicalIdentityText', () => {
 describe('verifyShopIdentity', () => {
   it('accepts a valid, fresh signature and returns the customer', () => {
     expect(verifyShopIdentity(signed(), SECRET, NOW_MS)).toEqual({ ok: true, customer });
+  });
+
+  it('accepts an account without a telephone (empty)', () => {
+    expect(verifyShopIdentity(signed({ telephone: '' }), SECRET, NOW_MS)).toEqual({ ok: true, customer: { ...customer, telephone: '' } });
   });
 
   it('accepts a signature up to five minutes old or ahead', () => {
@@ -47,6 +54,7 @@ describe('verifyShopIdentity', () => {
     ['first name', { firstName: 'Zoe' }],
     ['last name', { lastName: 'OBrien' }],
     ['email', { email: 'mallory@example.com' }],
+    ['telephone', { telephone: '+44 20 7946 0000' }],
     ['timestamp', { ts: NOW_S + 1 }],
     ['signature', { sig: '0'.repeat(64) }],
   ])('refuses a tampered %s', (_field, change) => {
@@ -80,7 +88,10 @@ describe('verifyShopIdentity', () => {
     ['no signature', { ...signed(), sig: undefined }],
     ['an uppercase signature', { ...signed(), sig: signed().sig.toUpperCase() }],
     ['a short signature', { ...signed(), sig: 'abcd' }],
-    ['another version', { ...signed(), v: 2 }],
+    ['another version', { ...signed(), v: 1 }],
+    ['no telephone field (version 1)', (({ telephone: _t, ...rest }) => rest)(signed())],
+    ['a telephone with a line break', signed({ telephone: '+44\n20' })],
+    ['a telephone too long', signed({ telephone: '1'.repeat(65) })],
     ['a string customer id', { ...signed(), customerId: '42' }],
     ['customer id 0', signed({ customerId: 0 })],
     ['a fractional timestamp', { ...signed(), ts: NOW_S + 0.5 }],
@@ -90,7 +101,7 @@ describe('verifyShopIdentity', () => {
     ['a name too long', signed({ firstName: 'x'.repeat(65) })],
     ['an email too long', signed({ email: `${'x'.repeat(190)}@example.com` })],
     ['an email without @', signed({ email: 'zoe.example.com' })],
-    ['an extra field', { ...signed(), telephone: '+44 20 7946 0958' }],
+    ['an extra field', { ...signed(), address: 'Main St 1' }],
   ])('refuses a malformed payload: %s', (_case, payload) => {
     expect(verifyShopIdentity(payload, SECRET, NOW_MS)).toEqual({ ok: false, code: 'malformed' });
   });

@@ -4,34 +4,41 @@
  * (src/shop-identity there): HMAC-SHA256 with the secret shared with the bot over one canonical text.
  */
 class OrderBotIdentity {
-	const SCHEME = 'opencart-order-bot/identity/v1';
+	const SCHEME = 'opencart-order-bot/identity/v2';
 
-	/** The text both sides sign: the scheme, id, first name, last name, email and Unix time, one per line. */
-	public static function canonical($customer_id, $firstname, $lastname, $email, $timestamp) {
-		return implode("\n", array(self::SCHEME, (string)(int)$customer_id, $firstname, $lastname, $email, (string)(int)$timestamp));
+	/** The text both sides sign: the scheme, id, first name, last name, email, telephone and Unix time, one per line. */
+	public static function canonical($customer_id, $firstname, $lastname, $email, $telephone, $timestamp) {
+		return implode("\n", array(self::SCHEME, (string)(int)$customer_id, $firstname, $lastname, $email, $telephone, (string)(int)$timestamp));
 	}
 
 	/**
-	 * What the widget passes on (v, customerId, firstName, lastName, email, ts, sig), or null when a field
-	 * cannot be signed (empty, too long, a control character): the customer then chats as a guest.
+	 * What the widget passes on (v, customerId, firstName, lastName, email, telephone, ts, sig), or null when a
+	 * field cannot be signed (empty, too long, a control character): the customer then chats as a guest. A
+	 * telephone that cannot be signed is sent as '' (the bot asks for it) rather than losing the rest.
 	 */
-	public static function payload($customer_id, $firstname, $lastname, $email, $timestamp, $secret) {
+	public static function payload($customer_id, $firstname, $lastname, $email, $telephone, $timestamp, $secret) {
 		$first = self::text($firstname);
 		$last = self::text($lastname);
 		$mail = self::text($email);
+		$phone = self::text($telephone);
 
 		if ((int)$customer_id < 1 || !self::isName($first) || !self::isName($last) || !self::isEmail($mail) || (string)$secret === '') {
 			return null;
 		}
 
+		if (!self::isTelephone($phone)) {
+			$phone = '';
+		}
+
 		return array(
-			'v'          => 1,
+			'v'          => 2,
 			'customerId' => (int)$customer_id,
 			'firstName'  => $first,
 			'lastName'   => $last,
 			'email'      => $mail,
+			'telephone'  => $phone,
 			'ts'         => (int)$timestamp,
-			'sig'        => hash_hmac('sha256', self::canonical($customer_id, $first, $last, $mail, $timestamp), (string)$secret)
+			'sig'        => hash_hmac('sha256', self::canonical($customer_id, $first, $last, $mail, $phone, $timestamp), (string)$secret)
 		);
 	}
 
@@ -42,6 +49,10 @@ class OrderBotIdentity {
 
 	private static function isName($value) {
 		return preg_match('/^[^\x00-\x1f\x7f]{1,32}$/u', $value) === 1;
+	}
+
+	private static function isTelephone($value) {
+		return preg_match('/^[^\x00-\x1f\x7f]{0,32}$/u', $value) === 1;
 	}
 
 	private static function isEmail($value) {

@@ -51,6 +51,7 @@ class ControllerExtensionModuleOrderBot extends Controller {
 			$this->customer->getFirstName(),
 			$this->customer->getLastName(),
 			$this->customer->getEmail(),
+			$this->customer->getTelephone(),
 			time(),
 			$secret
 		);
