@@ -18,5 +18,6 @@ export const DIALOG = {
   codes: 'codes',
   confirm: 'confirm',
   consent: 'consent',
+  giftVoucher: 'giftVoucher',
 } as const;
 export type DialogId = (typeof DIALOG)[keyof typeof DIALOG];

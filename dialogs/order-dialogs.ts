@@ -17,6 +17,7 @@ import { PaymentMethodDialog } from './checkout/payment-method-dialog';
 import { ShippingAddressDialog } from './checkout/shipping-address-dialog';
 import { ShippingMethodDialog } from './checkout/shipping-method-dialog';
 import { ShoppingDialog } from './shopping/shopping-dialog';
+import { GiftVoucherDialog } from './shopping/gift-voucher-dialog';
 import { SummaryAnswerRecognizer } from './commands/summary-answers';
 import { problemKey } from './prompts/problems';
 import { localeOf, showTyping, translate, type DialogDeps } from './turn';
@@ -47,6 +48,8 @@ export class OrderDialogs {
       new CodesDialog(deps),
       new ConfirmDialog(deps, words),
       new ConsentDialog(deps, words),
+      new GiftVoucherDialog(deps),
+      GiftVoucherDialog.prompt(deps),
     ]) {
       this.dialogs.add(dialog);
     }

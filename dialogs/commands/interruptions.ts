@@ -8,6 +8,7 @@ import { CONSENT_PROMPT_ID } from '../checkout/consent-dialog';
 import { DIALOG } from '../ids';
 import { languageChoice, languageNamed, switchLanguage } from './language';
 import { handleSmallTalk } from './small-talk';
+import { startGiftVoucher } from '../shopping/gift-voucher-dialog';
 import { requestRedo, type OrderFlowOptions } from '../order-flow-dialog';
 import { translate, withLeadingText, type DialogDeps } from '../turn';
 
@@ -183,6 +184,7 @@ export async function handleInterruption(dc: DialogContext, deps: DialogDeps, co
   }
   if (decoded.kind === 'invalid') return false;
   if (await handleSmallTalk(dc, deps)) return true; // greetings, thanks, "talk to a person"; "hi, ..." goes on without the "hi"
+  if (await startGiftVoucher(dc, deps)) return true; // "I want to buy a gift card"
   const language = languageNamed(deps, dc.context.activity.text);
   if (language) {
     await switchLanguage(dc.context, deps, language);

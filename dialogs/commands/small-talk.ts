@@ -4,6 +4,7 @@ import { osaWithin } from '../../src/catalog/query/osa';
 import type { Translator } from '../../src/i18n';
 import { greetingActivity } from './greeting';
 import { answerHandoff } from './handoff';
+import { asksGiftMessage } from '../shopping/gift-voucher-dialog';
 import { translate, type DialogDeps } from '../turn';
 
 /** What a whole message of small talk is; `human` asks for a person (the shop's contact details). */
@@ -39,8 +40,6 @@ const EMOJI_WORDS: [RegExp, string][] = [
   [/\u{1F64F}/gu, ' thanks '],
 ];
 
-/** Prompts whose answer is free text the customer writes for someone else (a gift message): never small talk. */
-export const FREE_TEXT_PROMPTS = new Set<string>();
 
 interface Token {
   word: string;
@@ -161,8 +160,9 @@ async function askAgain(dc: DialogContext): Promise<void> {
  * request is taken off the text (the turn goes on with the rest), so "hi, I need a camera" searches for a camera.
  */
 export async function handleSmallTalk(dc: DialogContext, deps: DialogDeps): Promise<boolean> {
+  // Free text the customer writes for someone else ("Thanks for everything!") is never small talk.
+  if (asksGiftMessage(dc)) return false;
   const leaf = innermost(dc).activeDialog?.id;
-  if (leaf && FREE_TEXT_PROMPTS.has(leaf)) return false;
   const talk = recognizerFor(deps.translator).recognize(dc.context.activity.text);
   if (!talk) return false;
   if (talk.kind === 'lead') {

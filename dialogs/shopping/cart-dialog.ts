@@ -32,12 +32,12 @@ export class CartDialog extends ComponentDialog {
     if (step.options.action) return step.next({ text: '', action: step.options.action, unreadableButton: false });
     const t = translate(step.context, this.deps.translator);
     const state = await this.deps.store.checkout(step.context);
-    if (!state.draft.lines.length) {
+    if (!state.draft.lines.length && !state.draft.giftVouchers.length) {
       await step.context.sendActivity(t('cart.empty'));
       return step.endDialog({ next: 'shop' } satisfies CartOutcome);
     }
     // The draft's own (storefront) prices: OpenCart's cart is read once, for the summary's totals.
-    return step.prompt(PROMPT, { prompt: cardActivity(step.context, cartCard(state.draft.lines, t)) });
+    return step.prompt(PROMPT, { prompt: cardActivity(step.context, cartCard(state.draft.lines, t, state.draft.giftVouchers)) });
   }
 
   private async act(step: WaterfallStepContext<CartOptions>) {
@@ -48,6 +48,7 @@ export class CartDialog extends ComponentDialog {
     if (action.a === 'checkout') return step.endDialog({ next: 'checkout' } satisfies CartOutcome);
     const t = translate(step.context, this.deps.translator);
     const state = await this.deps.store.checkout(step.context);
+    if (action.a === 'rm' && state.draft.giftVouchers.some((v) => v.voucherId === action.v)) return this.removeGiftVoucher(step, action.v ?? '');
     const line = state.draft.lines.find((l) => l.lineId === action.v);
     if (!line) {
       await step.context.sendActivity(t('problems.LINE_NOT_FOUND'));
@@ -60,6 +61,17 @@ export class CartDialog extends ComponentDialog {
     await showTyping(step.context);
     const removed = await this.deps.checkout.removeLine(state, line.lineId);
     await step.context.sendActivity(removed.ok ? t('cart.removed', { name: line.name }) : t(problemKey(removed.problem)));
+    return step.replaceDialog(this.id, {});
+  }
+
+  /** A gift voucher's "Remove", like a line's. */
+  private async removeGiftVoucher(step: WaterfallStepContext<CartOptions>, voucherId: string) {
+    const t = translate(step.context, this.deps.translator);
+    const state = await this.deps.store.checkout(step.context);
+    const name = state.draft.giftVouchers.find((v) => v.voucherId === voucherId)?.toName ?? '';
+    await showTyping(step.context);
+    const removed = await this.deps.checkout.removeGiftVoucher(state, voucherId);
+    await step.context.sendActivity(removed.ok ? t('cart.removed', { name: t('voucher.lineTitle', { name }) }) : t(problemKey(removed.problem)));
     return step.replaceDialog(this.id, {});
   }
 

@@ -1,4 +1,4 @@
-import type { DraftLine } from '../domain/draft';
+import type { DraftLine, GiftVoucher } from '../domain/draft';
 import type { CartLine, CartView } from '../opencart/api';
 import type { CardItem, CardModel, Translate } from './model';
 import { printPrice, readPrice, type ShownPrice } from './money';
@@ -46,19 +46,36 @@ function lineItem(line: DraftLine, price: ShownPrice | null, t: Translate): Card
   };
 }
 
+/** A gift voucher bought with the order: its recipient and price as OpenCart printed it, removed like a line. */
+function voucherItem(voucher: GiftVoucher, t: Translate): CardItem {
+  const title = t('voucher.lineTitle', { name: voucher.toName });
+  return {
+    title,
+    subtitle: voucher.toEmail,
+    facts: voucher.price ? [{ label: t('cart.price'), value: voucher.price }] : [],
+    buttons: [{ title: t('cart.remove'), fullTitle: t('cart.removeLine', { name: lineLabel(title, '') }), action: { a: 'rm', v: voucher.voucherId } }],
+  };
+}
+
 /**
  * The cart: lines with options, quantity and the storefront's prices as the draft has them (OpenCart's own totals are
- * read once, for the summary before confirming), per-line change/remove, then next steps.
+ * read once, for the summary before confirming), per-line change/remove, gift vouchers bought, then next steps.
  */
-export function cartCard(lines: DraftLine[], t: Translate): CardModel {
-  if (lines.length === 0) {
+export function cartCard(lines: DraftLine[], t: Translate, vouchers: GiftVoucher[] = []): CardModel {
+  if (lines.length === 0 && vouchers.length === 0) {
     return { title: t('cart.title'), text: t('cart.empty'), buttons: [{ title: t('cart.addSomething'), action: { a: 'add' } }] };
   }
   const prices = lines.map((line) => (line.price ? readPrice(line.price) : null));
+  const voucherPrices = vouchers.map((voucher) => (voucher.price ? readPrice(voucher.price) : null));
+  const quantities = [...lines.map((l) => l.quantity), ...vouchers.map(() => 1)];
   return {
     title: t('cart.title'),
-    text: t('cart.itemCount', { count: lines.reduce((n, l) => n + l.quantity, 0) }),
-    items: [...lines.map((l, i) => lineItem(l, prices[i], t)), ...subtotalItems(lines, prices, t)],
+    text: t('cart.itemCount', { count: quantities.reduce((n, q) => n + q, 0) }),
+    items: [
+      ...lines.map((l, i) => lineItem(l, prices[i], t)),
+      ...vouchers.map((voucher) => voucherItem(voucher, t)),
+      ...subtotalItems(quantities, [...prices, ...voucherPrices], t),
+    ],
     buttons: [
       { title: t('cart.addSomething'), action: { a: 'add' } },
       { title: t('cart.checkout'), action: { a: 'checkout' } },
@@ -67,9 +84,9 @@ export function cartCard(lines: DraftLine[], t: Translate): CardModel {
 }
 
 /** The lines' sum, when every line's price is known and printed alike (one currency). */
-function subtotalItems(lines: DraftLine[], prices: (ShownPrice | null)[], t: Translate): CardItem[] {
+function subtotalItems(quantities: number[], prices: (ShownPrice | null)[], t: Translate): CardItem[] {
   const [first] = prices;
   if (!first || prices.some((p) => !p || JSON.stringify(p.format) !== JSON.stringify(first.format))) return [];
-  const minor = prices.reduce((sum, p, i) => sum + (p?.minor ?? 0) * lines[i].quantity, 0);
+  const minor = prices.reduce((sum, p, i) => sum + (p?.minor ?? 0) * (quantities[i] ?? 1), 0);
   return [{ title: t('cart.totals'), facts: [{ label: t('cart.subtotal'), value: printPrice({ minor, format: first.format }) }] }];
 }
