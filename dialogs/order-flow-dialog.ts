@@ -4,6 +4,7 @@ import type { CardAction, ChangeableSlot } from '../src/cards';
 import type { CartOutcome } from './shopping/cart-dialog';
 import type { ConfirmOutcome } from './checkout/confirm-dialog';
 import { rememberOrderDetails } from './checkout/consent-dialog';
+import { hasSomethingToOrder } from '../src/domain/checkout/voucher-operations';
 import { DIALOG, type DialogId } from './ids';
 import { dropFormInProgress, PLACED_ORDERS_KEPT, type FlowState, type FormKey } from './order-state';
 import { stepValues, translate, type DialogDeps } from './turn';
@@ -85,7 +86,7 @@ export class OrderFlowDialog extends WaterfallDialog<OrderFlowOptions> {
     const state = await this.deps.store.checkout(step.context);
     if (state.draft.status === 'placed' || state.draft.status === 'unconfirmed') await this.deps.store.resetOrder(step.context);
     const { entry, text, browse, productId } = step.options;
-    const hasLines = state.draft.lines.length > 0;
+    const hasLines = hasSomethingToOrder(state.draft); // products or gift vouchers
     if (hasLines && (entry === 'cart' || entry === 'checkout')) return step.next();
     if (!hasLines && entry === 'cart') await step.context.sendActivity(translate(step.context, this.deps.translator)('cart.empty'));
     if (!hasLines || entry === 'shop' || text || browse !== undefined || productId) {
@@ -96,7 +97,7 @@ export class OrderFlowDialog extends WaterfallDialog<OrderFlowOptions> {
 
   private async cart(step: WaterfallStepContext<OrderFlowOptions>) {
     const { draft } = await this.deps.store.checkout(step.context);
-    if (!draft.lines.length) return step.replaceDialog(this.id, {});
+    if (!hasSomethingToOrder(draft)) return step.replaceDialog(this.id, {});
     if (step.options.entry === 'checkout') return step.next({ next: 'checkout' } satisfies CartOutcome);
     return step.beginDialog(DIALOG.cart, { action: step.options.cartAction });
   }
