@@ -41,6 +41,7 @@ export function summaryCard(summary: OrderSummary, t: Translate, { locale, order
     const total = matched.get(l.lineId)?.total;
     return { label: `${l.quantity} × ${l.name}${options ? ` (${options})` : ''}`, value: total ?? '' };
   });
+  for (const voucher of draft.giftVouchers) lines.push({ label: t('voucher.lineTitle', { name: voucher.toName }), value: voucher.price });
   const items: CardItem[] = [{ title: t('summary.products'), facts: lines, buttons: changeButton(t('summary.products'), 'cart', t) }];
   const c = draft.contact;
   if (c) items.push(section(t('summary.contact'), `${c.firstname} ${c.lastname}, ${c.email}, ${c.telephone}`, 'contact', t));
