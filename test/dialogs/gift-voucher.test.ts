@@ -60,4 +60,15 @@ describe.each(CHANNELS)('buying a gift voucher on %s', (channelId) => {
     expect(cart).toContain('MacBook');
     expect(cart).toContain('$30.00');
   });
+
+  it('a gift voucher alone (asked in Russian words) is a cart to check out', async () => {
+    const bot = botUnderTest(channelId);
+    await bot.say('подарочный сертификат');
+    for (const answer of ['Bob', 'bob@example.com', 'Rita', 'rita@example.com', '10']) await bot.say(answer);
+    const cart = shown(await bot.press(/^No message$/));
+    expect(cart).toContain('Gift voucher for Bob');
+    expect(cart).not.toContain('Your cart is empty');
+    const next = shown(await bot.press('Checkout'));
+    expect(next).not.toMatch(/What are you looking for|cart is empty/);
+  });
 });

@@ -41,6 +41,8 @@ describe('a gift voucher bought in the chat and ordered with the rest (issue #12
 
     const ordersBefore = shop.store.hooks.orders().length;
     const rest = await play(chat, [{ click: /checkout/i }, ...CANON_TO_BERLIN.slice(AFTER_ADDRESS)]);
+    if (process.env.E2E_SHOW) console.log(rest.join('\n---\n'));
+    expect(rest.find((text) => /Place order/.test(text))).toMatch(/Gift voucher for Bob[\s\S]*Sub-Total: \$185\.00/);
     const orders = shop.store.hooks.orders();
     expect(orders).toHaveLength(ordersBefore + 1);
     const order = orders[orders.length - 1];
