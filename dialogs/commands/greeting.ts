@@ -3,11 +3,14 @@ import { choiceCard } from '../../src/cards';
 import { languageKnown } from '../../src/i18n';
 import { cardActivity, translate, type DialogDeps } from '../turn';
 
-/** First contact: what the bot can do, in the customer's language, with a way in for those without words. */
-export function greetingActivity(ctx: TurnContext, deps: DialogDeps): Partial<Activity> {
+/**
+ * First contact: what the bot can do, in the customer's language, with a way in for those without words; a customer
+ * signed in on the storefront is greeted by their first name.
+ */
+export function greetingActivity(ctx: TurnContext, deps: DialogDeps, name?: string): Partial<Activity> {
   const t = translate(ctx, deps.translator);
   const card = choiceCard({
-    title: t('greeting.title'),
+    title: name ? t('greeting.titleNamed', { name }) : t('greeting.title'),
     text: t('greeting.body'),
     choices: [{ title: t('cards.browseCategories'), action: { a: 'cats' } }],
   });
@@ -39,9 +42,9 @@ export class Greeter {
     await this.greet(ctx);
   }
 
-  async greet(ctx: TurnContext): Promise<void> {
+  async greet(ctx: TurnContext, name?: string): Promise<void> {
     await this.owed.delete(ctx);
-    const greeting = greetingActivity(ctx, this.deps);
+    const greeting = greetingActivity(ctx, this.deps, name);
     await ctx.sendActivity(greeting);
     dropRepeatsThisTurn(ctx, greeting);
   }

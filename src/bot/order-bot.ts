@@ -10,6 +10,7 @@ import { OrderDialogs, OrderStateStore, escapePlainTexts, localeOf, setTurnLocal
 import { Greeter } from '../../dialogs/commands/greeting';
 import { markSentBeforeAnswer } from '../../dialogs/commands/interruptions';
 import { followPageCurrency } from '../../dialogs/page-context';
+import { SignedCustomer } from '../../dialogs/signed-customer';
 import type { Catalog } from '../catalog/types';
 import type { StorefrontUploader } from '../catalog/upload';
 import { systemClock, type Clock } from '../clock';
@@ -37,6 +38,8 @@ export interface OrderBotDeps {
   turnLock?: ConversationLock;
   /** The storefront's tool/upload: file options are then taken in the chat. */
   uploader?: StorefrontUploader;
+  /** SHOP_SHARED_SECRET: checks the storefront's signed-in customer passed by the widget; without it all are guests. */
+  shopSecret?: string;
 }
 
 const TELEGRAM_START = '/start';
@@ -65,6 +68,11 @@ export class OrderBot extends ActivityHandler {
     };
     this.dialogs = new OrderDialogs(dialogDeps, deps.conversationState);
     const greeter = new Greeter(deps.conversationState, dialogDeps); // greets in the turn's language, or waits for it
+    const signedIn = new SignedCustomer(deps.conversationState, dialogDeps, {
+      secret: deps.shopSecret,
+      clock: deps.clock ?? systemClock,
+      logger: deps.logger,
+    });
 
     this.onMembersAdded(async (ctx, next) => {
       const newcomers = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
@@ -76,8 +84,9 @@ export class OrderBot extends ActivityHandler {
     this.onEvent(async (ctx, next) => {
       if (isWebChatJoin(ctx.activity)) {
         const joined = await this.webChatJoin.join(ctx);
+        const customer = await signedIn.join(ctx); // a signed-in customer is greeted by name
         await followPageCurrency(ctx, dialogDeps, joined.before, joined.page);
-        if (joined.first) await greeter.greet(ctx);
+        if (joined.first) await greeter.greet(ctx, customer?.firstName);
       }
       await next();
     });
@@ -86,6 +95,7 @@ export class OrderBot extends ActivityHandler {
       else if (ctx.activity.text?.trim().toLowerCase() === TELEGRAM_START) await greeter.greet(ctx);
       else {
         await greeter.beforeMessage(ctx);
+        await signedIn.prefill(ctx);
         await this.dialogs.run(ctx);
       }
       await next();

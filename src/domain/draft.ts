@@ -123,6 +123,8 @@ export const sessionSyncSchema = z.object({
    */
   productsShip: z.object({ products: z.string(), ships: z.boolean() }).nullable().default(null),
   customer: z.boolean().default(false),
+  /** The registered customer api/customer logged this session in as: OpenCart then keys the cart lines by them (corpus 11). */
+  customerLogin: z.number().int().nullable().default(null),
   paymentAddress: z.boolean().default(false),
   /** The draft's shipping target is the session's shipping address. */
   shippingAddress: z.boolean().default(false),
@@ -162,6 +164,8 @@ export const orderDraftSchema = z.object({
   lines: z.array(draftLineSchema).default([]),
   giftVouchers: z.array(giftVoucherSchema).default([]),
   contact: contactSchema.nullable().default(null),
+  /** OpenCart's customer_id when a signed-in customer (a verified shop identity) orders: sent with api/customer. */
+  customerId: z.number().int().positive().nullable().default(null),
   paymentAddress: addressSchema.nullable().default(null),
   /** null with shippingSameAsPayment=true means "ship to the payment address". */
   shippingAddress: addressSchema.nullable().default(null),

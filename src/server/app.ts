@@ -35,6 +35,8 @@ export interface BotDeps {
   turnLock?: ConversationLock;
   rateLimit?: ConversationRateLimit;
   uploader?: StorefrontUploader;
+  /** SHOP_SHARED_SECRET, for the signed-in customer the widget passes on. */
+  shopSecret?: string;
 }
 
 export type BotFactory = (deps: BotDeps) => TurnRunner;
@@ -91,6 +93,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     turnLock: ownStorage?.turnLock,
     rateLimit: turnRateLimit(config, clock),
     uploader: createStorefrontUploader({ baseUrl: options.opencart.baseUrl, logger }),
+    shopSecret: config.SHOP_SHARED_SECRET,
   });
   const storeAccess = options.checkStore === false ? 'not-checked' : await checkStoreAccess(sessions, logger);
   const adapter = createCloudAdapter({ credentials: config, logger, errorText: translatedTurnErrorText(translator) });

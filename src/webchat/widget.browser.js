@@ -1,6 +1,7 @@
 /*
  * The chat widget on a shop's pages: a launcher button that opens Bot Framework Web Chat.
  *   <script src="https://BOT/widget.js" data-product-id="…" data-language="…" data-currency="…" defer></script>
+ * (and, from the OpenCart extension for a signed-in customer, data-customer: their signed identity, as JSON).
  * The same code runs locally and in production; the bot fills in `config` (where the Web Chat bundle is, the
  * Direct Line domain and where a token comes from) when it serves this file. Runs in the browser, as is.
  */
@@ -96,7 +97,21 @@
     var context = { language: data.language || locale, pageUrl: location.href.slice(0, 2000) };
     if (data.currency) context.currency = data.currency;
     if (data.productId) context.productId = data.productId;
+    var customer = signedCustomer();
+    if (customer) context.customer = customer;
     return context;
+  }
+
+  /** The extension's signed identity of a signed-in customer (data-customer), passed on as is: the bot checks it. */
+  function signedCustomer() {
+    var text = data.customer || '';
+    if (!text || text.length > 4000) return null;
+    try {
+      var parsed = JSON.parse(text);
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : null;
+    } catch (error) {
+      return null;
+    }
   }
 
   var styleOptions = {

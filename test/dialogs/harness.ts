@@ -2,9 +2,11 @@ import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity
 import pino from 'pino';
 import { createOrderBot } from '../../src/bot';
 import type { Catalog } from '../../src/catalog/types';
+import type { StorefrontUploader } from '../../src/catalog/upload';
 import { ManualClock } from '../../src/clock';
 import type { CheckoutService } from '../../src/domain/checkout-port';
 import type { SupportedLocale } from '../../src/i18n';
+import type { Logger } from '../../src/log';
 import { FakeCatalog, FakeCheckout } from './fakes';
 
 export const CHANNELS = ['webchat', 'msteams', 'telegram'] as const;
@@ -69,6 +71,12 @@ export interface BotUnderTestOptions {
   template?: Partial<Activity>;
   userId?: string;
   conversationId?: string;
+  /** The storefront's tool/upload; file options are taken in the chat only with one. */
+  uploader?: StorefrontUploader;
+  /** SHOP_SHARED_SECRET, for signed-in customers passed by the widget. */
+  shopSecret?: string;
+  clock?: ManualClock;
+  logger?: Logger;
 }
 
 /** A bot on a TestAdapter for one channel, with fakes; `say` and `press` return the bot's replies (no typing). */
@@ -81,9 +89,11 @@ export function botUnderTest(channelId: ChannelId, options: BotUnderTestOptions 
     userState: new UserState(storage),
     catalog,
     checkout,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     defaultLocale: options.defaultLocale ?? 'en',
-    clock: new ManualClock(),
+    clock: options.clock ?? new ManualClock(),
+    uploader: options.uploader,
+    shopSecret: options.shopSecret,
   });
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx), { channelId });
   if (options.userId) adapter.conversation.user = { id: options.userId, name: options.userId };

@@ -15,10 +15,11 @@ type DetailOperations = Omit<
 export function createDetailOperations(run: RunInSession): DetailOperations {
   return {
     setContact: (state, contact) =>
-      run(state, async ({ api, sync }) => {
-        const result = await api.customer(toCustomerInput(contact));
-        sync.customer = result.ok;
+      run(state, async (projection) => {
+        const result = await projection.api.customer(toCustomerInput(contact, state.draft.customerId));
+        projection.sync.customer = result.ok;
         if (!result.ok) return refuse(result);
+        projection.loggedIn(state.draft.customerId);
         state.draft.contact = contact;
         return done();
       }),

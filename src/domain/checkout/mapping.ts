@@ -17,8 +17,10 @@ export function toAddressInput(address: Address): AddressInput {
   };
 }
 
-export function toCustomerInput(contact: Contact): CustomerInput {
-  return { firstname: contact.firstname, lastname: contact.lastname, email: contact.email, telephone: contact.telephone };
+/** customer_id logs the session in as that registered customer (their reward points, their customer group). */
+export function toCustomerInput(contact: Contact, customerId: number | null = null): CustomerInput {
+  const input: CustomerInput = { firstname: contact.firstname, lastname: contact.lastname, email: contact.email, telephone: contact.telephone };
+  return customerId === null ? input : { ...input, customer_id: customerId };
 }
 
 /** Where the goods go: the shipping address, or the payment address when the customer said "same". */

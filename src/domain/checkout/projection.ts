@@ -113,9 +113,14 @@ export class Projection {
     this.draft.lines = this.draft.lines.filter((other) => other.lineId !== line.lineId);
   }
 
-  /** Currency, then the lines, then coupon and voucher, as the draft has them. */
+  /** A registered customer's login, the currency, then the lines, then coupon and voucher, as the draft has them. */
   async cartContent(): Promise<Outcome> {
     const { draft, sync } = this;
+    if (draft.customerId !== null) {
+      // A registered customer logs in before the lines, which OpenCart then keeps under their id.
+      const login = await this.customer();
+      if (!login.ok && login.code !== 'FIELD_INVALID') return login;
+    }
     if (draft.currency && draft.currency !== sync.currency) {
       const currency = await this.api.currency(draft.currency);
       if (currency.ok) sync.currency = draft.currency;
@@ -144,9 +149,18 @@ export class Projection {
   async customer(): Promise<Outcome> {
     const { contact } = this.draft;
     if (!contact || this.sync.customer) return OK;
-    const result = await this.api.customer(toCustomerInput(contact));
+    const result = await this.api.customer(toCustomerInput(contact, this.draft.customerId));
     this.sync.customer = result.ok;
+    if (result.ok) this.loggedIn(this.draft.customerId);
     return result;
+  }
+
+  /** After api/customer: a first login as a registered customer hides the guest's cart lines (corpus 11), sent again. */
+  loggedIn(customerId: number | null): void {
+    if (customerId === null || this.sync.customerLogin === customerId) return;
+    this.sync.customerLogin = customerId;
+    for (const line of this.draft.lines) this.forgetLine(line.lineId);
+    this.cartChanged();
   }
 
   async paymentAddress(): Promise<Outcome> {
