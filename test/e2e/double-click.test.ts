@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { createOrderBot } from '../../src/bot';
 import { renderActivities, type LocalChannelId } from '../../src/server/local-channel';
 import { startShop, type Shop } from './harness';
+import { playSkippingAbsent } from './loose-play';
 import { CANON_TO_BERLIN, play, restock } from './steps';
 
 /** POSTs an activity to the bot as a channel would; resolves when the bot answered the request. */
@@ -54,5 +55,27 @@ describe('a double click on "place order" over HTTP', () => {
     expect(placed).toHaveLength(1);
     expect(already).toHaveLength(1);
     for (const text of answers) expect(text).not.toMatch(/went wrong|not reachable/i);
+  });
+
+  // Issue #10: the first click's answer ends with "remember my details?"; the second must not ask it again.
+  it.each<LocalChannelId>(['webchat', 'msteams', 'telegram'])('%s: "remember my details?" is asked once over both answers, and answering it works', async (channel) => {
+    restock(shop.store);
+    const chat = shop.chat(channel, 'en');
+    await chat.start();
+    await playSkippingAbsent(chat, CANON_TO_BERLIN.slice(0, -1));
+    const placeOrder = chat.findButton(/place order/i);
+    const first = chat.factory.click(placeOrder);
+    const second = chat.factory.click(placeOrder);
+    if (!first || !second) throw new Error('"place order" is not a button the channel posts');
+    const ordersBefore = shop.store.hooks.orders().length;
+
+    shop.store.hooks.setLatency(20);
+    expect(await Promise.all([post(shop, first), post(shop, second)])).toEqual([200, 200]);
+
+    expect(shop.store.hooks.orders()).toHaveLength(ordersBefore + 1);
+    const answers = `${answerTo(shop, first)}\n${answerTo(shop, second)}`;
+    expect(answers.match(/Shall I remember your contact details/g)).toHaveLength(1);
+    shop.store.hooks.setLatency(0);
+    expect((await chat.say('yes')).rendered.lines.join('\n')).toMatch(/I'll offer them next time/);
   });
 });
