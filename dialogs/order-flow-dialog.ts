@@ -66,7 +66,8 @@ export const CHECKOUT_SLOTS: CheckoutSlot[] = [
   },
   { slot: 'shippingMethod', dialog: DIALOG.shippingMethod, applies: ships, missing: async (c, d) => !(await draftOf(c, d)).shippingMethod },
   { slot: 'paymentMethod', dialog: DIALOG.paymentMethod, applies: always, missing: async (c, d) => !(await draftOf(c, d)).paymentMethod },
-  { slot: 'codes', dialog: DIALOG.codes, applies: always, missing: async (c, d) => !(await d.store.flow(c)).codesAsked, done: (flow) => (flow.codesAsked = true) },
+  // Asked only from the summary ("Add a coupon or gift voucher"): most customers have none.
+  { slot: 'codes', dialog: DIALOG.codes, applies: always, missing: async () => false, done: (flow) => (flow.codesAsked = true) },
 ];
 
 /** The order from first search to placed order; a parent that only sequences the dialogs that ask. */
@@ -119,7 +120,7 @@ export class OrderFlowDialog extends WaterfallDialog<OrderFlowOptions> {
       if (!(await slot.applies(step.context, this.deps)) || (!redo && !(await slot.missing(step.context, this.deps)))) return step.next();
       flow.redo = flow.redo.filter((s) => s !== slot.slot);
       stepValues<{ asking: string }>(step).asking = slot.slot;
-      return step.beginDialog(slot.dialog, slot.options);
+      return step.beginDialog(slot.dialog, { ...slot.options, ...(redo ? { redo } : {}) });
     };
   }
 

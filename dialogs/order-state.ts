@@ -51,6 +51,9 @@ export const profileSchema = z.object({
   contact: contactSchema.nullable().default(null),
   paymentAddress: addressSchema.nullable().default(null),
   shippingAddress: addressSchema.nullable().default(null),
+  /** The shipping quote and payment method of the last order, chosen again where the shop still offers them. */
+  shippingMethod: z.string().nullable().default(null),
+  paymentMethod: z.string().nullable().default(null),
 });
 export type Profile = z.infer<typeof profileSchema>;
 

@@ -45,4 +45,6 @@ export async function rememberOrderDetails(deps: DialogDeps, ctx: WaterfallStepC
   profile.contact = draft.contact ?? profile.contact;
   profile.paymentAddress = draft.paymentAddress ?? profile.paymentAddress;
   profile.shippingAddress = draft.shippingSameAsPayment ? null : (draft.shippingAddress ?? profile.shippingAddress);
+  profile.shippingMethod = draft.shippingMethod?.code ?? profile.shippingMethod;
+  profile.paymentMethod = draft.paymentMethod?.code ?? profile.paymentMethod;
 }

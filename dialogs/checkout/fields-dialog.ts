@@ -1,11 +1,9 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Activity, TurnContext } from 'botbuilder';
+import { supportsAdaptiveCards, type CardModel } from '../../src/cards';
 import { checkCity, checkEmail, checkName, checkPhone, checkPostcode, checkStreet, type Checked, type FieldContext } from '../prompts/input-checks';
-import { DIALOG } from '../ids';
-import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
-import { formInProgress, type FormKey } from '../order-state';
-import { localeOf, translate, type DialogDeps } from '../turn';
-import type { AnswerKind } from '../prompts/answer-limits';
-import { answerValidator, refusalOf } from '../prompts/validation';
+import { ANSWER_LIMITS, lengthRefusal, type AnswerKind } from '../prompts/answer-limits';
+import { refusalOf, type Refusal } from '../prompts/validation';
+import { cardActivity, translate, type DialogDeps } from '../turn';
 
 /** The typed fields of contact details and addresses, each with its question (fields.ask_<name>) and check. */
 export const FIELD_CHECKS = {
@@ -20,7 +18,7 @@ export const FIELD_CHECKS = {
 export type FieldName = keyof typeof FIELD_CHECKS;
 
 /** Each field's length limit (see ANSWER_LIMITS). */
-const FIELD_LIMITS: Record<FieldName, AnswerKind> = {
+export const FIELD_LIMITS: Record<FieldName, AnswerKind> = {
   firstname: 'name',
   lastname: 'name',
   email: 'email',
@@ -30,62 +28,46 @@ const FIELD_LIMITS: Record<FieldName, AnswerKind> = {
   postcode: 'postcode',
 };
 
-export interface FieldsOptions {
-  fields: FieldName[];
-  index: number;
-  values: Partial<Record<FieldName, string>>;
-  /** What the checks need to know about the address (its country, for the postcode). */
-  about?: FieldContext;
-  /** Where the answers are kept while the form is filled (see formsInProgress). */
-  form?: FormKey;
+/** The longest answer of each field, for the form's maxLength. */
+export function fieldMaxLengths(fields: readonly FieldName[]): Partial<Record<FieldName, number>> {
+  return Object.fromEntries(fields.map((f) => [f, ANSWER_LIMITS[FIELD_LIMITS[f]]]));
 }
 
-/** Options that go on where the kept answers of the form end: the first field not answered yet. */
-export function resumeFields(fields: FieldName[], kept: Partial<Record<string, string>>, rest: Pick<FieldsOptions, 'about' | 'form'>): FieldsOptions {
-  const values: Partial<Record<FieldName, string>> = {};
-  for (const field of fields) if (kept[field] !== undefined) values[field] = kept[field];
-  const index = fields.findIndex((f) => values[f] === undefined);
-  return { fields, index: index < 0 ? fields.length : index, values, ...rest };
+/** One field's answer: its length limit first, then its check. */
+export function checkField(field: FieldName, text: string, locale: string, about: FieldContext = {}): Checked<string> {
+  const tooLong = lengthRefusal(text, FIELD_LIMITS[field]);
+  if (tooLong) return { ok: false, reason: tooLong.key, vars: tooLong.vars };
+  return FIELD_CHECKS[field](text, locale, about);
 }
 
-interface FieldRules {
-  field: FieldName;
-  about?: FieldContext;
+/** What a form sent, checked field by field: the accepted values, and a refusal for each field that was not. */
+export function checkFields<F extends FieldName>(
+  sent: Partial<Record<F, string>>,
+  fields: readonly F[],
+  locale: string,
+  about: FieldContext = {},
+): { accepted: Partial<Record<F, string>>; refused: Partial<Record<F, Refusal>> } {
+  const accepted: Partial<Record<F, string>> = {};
+  const refused: Partial<Record<F, Refusal>> = {};
+  for (const field of fields) {
+    const text = sent[field];
+    if (text === undefined) continue;
+    const checked = checkField(field, text, locale, about);
+    if (checked.ok) accepted[field] = checked.value;
+    else refused[field] = refusalOf(checked);
+  }
+  return { accepted, refused };
 }
 
-const PROMPT = 'fieldPrompt';
+/** Refusals translated for the form, next to their fields. */
+export function refusalTexts<F extends string>(ctx: TurnContext, deps: DialogDeps, refused: Partial<Record<F, Refusal>>): Partial<Record<F, string>> {
+  const t = translate(ctx, deps.translator);
+  const texts: Partial<Record<F, string>> = {};
+  for (const [field, refusal] of Object.entries(refused) as [F, Refusal][]) if (refusal) texts[field] = t(refusal.key, refusal.vars);
+  return texts;
+}
 
-/** Asks a list of typed fields one after another; ends with their checked values. */
-export class FieldsDialog extends ComponentDialog {
-  constructor(private readonly deps: DialogDeps) {
-    super(DIALOG.fields);
-    const validator = answerValidator(deps, {
-      actions: [],
-      limit: (rules) => FIELD_LIMITS[(rules as FieldRules).field],
-      text: (text, ctx, rules) => {
-        const { field, about } = rules as FieldRules;
-        return refusalOf(FIELD_CHECKS[field](text, localeOf(ctx), about ?? {}));
-      },
-    });
-    this.addDialog(new InputPrompt(PROMPT, validator));
-    this.addDialog(new WaterfallDialog('fieldSteps', [this.ask.bind(this), this.collect.bind(this)]));
-    this.initialDialogId = 'fieldSteps';
-  }
-
-  private async ask(step: WaterfallStepContext<FieldsOptions>) {
-    const { fields, index, values, about } = step.options;
-    if (index >= fields.length) return step.endDialog(values);
-    const field = fields[index];
-    const prompt = translate(step.context, this.deps.translator)(`fields.ask_${field}`, values);
-    return step.prompt(PROMPT, { prompt, validations: { field, about } satisfies FieldRules });
-  }
-
-  private async collect(step: WaterfallStepContext<FieldsOptions>) {
-    const { fields, index, values, about, form } = step.options;
-    const field = fields[index];
-    const checked = FIELD_CHECKS[field]((step.result as CustomerInput).text, localeOf(step.context), about ?? {});
-    const next = { ...values, [field]: checked.ok ? checked.value : '' };
-    if (form) formInProgress(await this.deps.store.flow(step.context), form).values = { ...next };
-    return step.replaceDialog(this.id, { fields, index: index + 1, values: next, about, form } satisfies FieldsOptions);
-  }
+/** The question of a form step: the form on channels with Adaptive Cards, else (or once the customer types) words. */
+export function formOrWords(ctx: TurnContext, useForm: boolean, form: () => CardModel, words: string): Partial<Activity> | string {
+  return useForm && supportsAdaptiveCards(ctx.activity.channelId) ? cardActivity(ctx, form()) : words;
 }

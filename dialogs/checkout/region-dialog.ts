@@ -70,7 +70,10 @@ export class RegionDialog extends ComponentDialog {
     return countryDisplayName(country?.isoCode2, candidate.name, localeOf(ctx));
   }
 
-  private async askCountry(step: WaterfallStepContext) {
+  private async askCountry(step: WaterfallStepContext<{ countryId?: number }>) {
+    // The country is known already (the address form or a typed address named it): only its region is asked.
+    const countryId = step.options?.countryId;
+    if (countryId) return step.next({ text: '', action: { a: 'pickc', v: String(countryId) }, unreadableButton: false });
     return step.prompt(COUNTRY_PROMPT, { prompt: translate(step.context, this.deps.translator)('address.askCountry') });
   }
 
@@ -115,7 +118,7 @@ function isCountryRef(x: Named): x is CountryRef {
   return 'countryId' in x && !('zoneId' in x);
 }
 
-function regionOf(country: Country, zone: Pick<Zone, 'zoneId' | 'name'>): Region {
+export function regionOf(country: Country, zone: Pick<Zone, 'zoneId' | 'name'>): Region {
   const iso2 = country.isoCode2.trim().toUpperCase();
   return {
     countryId: country.countryId,

@@ -10,7 +10,15 @@ import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from '../prompts/yes-no';
 
 const SAME_PROMPT = 'shipSamePrompt';
 
-/** "Ship to the same address?" — yes uses the payment address, no asks for a shipping address. */
+export interface ShippingAddressOptions {
+  /** Asked from the summary ("Deliver elsewhere", "Change"), not as a step of the checkout. */
+  redo?: boolean;
+}
+
+/**
+ * Delivery goes to the billing address unless the customer picks "Deliver elsewhere" on the summary: then a delivery
+ * address is asked, and "Change" on a delivery address of its own asks whether to go back to the billing address.
+ */
 export class ShippingAddressDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps, private readonly words: YesNoRecognizer) {
     super(DIALOG.shippingAddress);
@@ -20,9 +28,12 @@ export class ShippingAddressDialog extends ComponentDialog {
     this.initialDialogId = 'shippingAddressSteps';
   }
 
-  private async ask(step: WaterfallStepContext) {
+  private async ask(step: WaterfallStepContext<ShippingAddressOptions>) {
     // A shipping address half typed before an anytime command: "no" was answered already.
     if (hasFormInProgress(await this.deps.store.flow(step.context), addressForm('shipping'))) return step.replaceDialog(DIALOG.address, { kind: 'shipping' });
+    if (!step.options?.redo) return step.next({ text: '', action: { a: 'yes' }, unreadableButton: false } satisfies CustomerInput);
+    const { draft } = await this.deps.store.checkout(step.context);
+    if (draft.shippingSameAsPayment || !draft.shippingAddress) return step.replaceDialog(DIALOG.address, { kind: 'shipping', skipSaved: false });
     const t = translate(step.context, this.deps.translator);
     return step.prompt(SAME_PROMPT, { prompt: yesNoQuestion(step.context, this.deps, t('address.shipToSame')) });
   }

@@ -1,5 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { productResultsCard } from '../../src/cards';
+import { foldText } from '../../src/catalog';
 import type { ProductSummary } from '../../src/catalog/types';
 import { normalizeWords } from '../commands/commands';
 import { DIALOG } from '../ids';
@@ -15,6 +16,19 @@ export interface ProductResultsOptions {
   title: string;
   products: ProductSummary[];
   page: number;
+  /** The words searched for: a single product whose name has every one of them is taken without asking. */
+  words?: string;
+}
+
+/** The one product whose name has every searched word, when exactly one has. */
+export function onlyFullMatch(products: ProductSummary[], words: string | undefined): ProductSummary | null {
+  const wanted = foldText(words ?? '').split(' ').filter(Boolean);
+  if (!wanted.length) return null;
+  const matching = products.filter((p) => {
+    const name = foldText(p.name).split(' ');
+    return wanted.every((w) => name.some((n) => n.startsWith(w)));
+  });
+  return matching.length === 1 ? matching[0] : null;
 }
 
 /** Shows found products a page at a time as cards; ends with the chosen product, a new search, or browsing. */
@@ -27,7 +41,9 @@ export class ProductResultsDialog extends ComponentDialog {
   }
 
   private async showPage(step: WaterfallStepContext<ProductResultsOptions>) {
-    const { title, products, page } = step.options;
+    const { title, products, page, words } = step.options;
+    const only = page === 0 ? onlyFullMatch(products, words) : null;
+    if (only) return step.endDialog({ productId: only.productId } satisfies BrowseOutcome);
     const shown = products.slice(page * RESULTS_PAGE_SIZE, (page + 1) * RESULTS_PAGE_SIZE);
     const hasMore = products.length > (page + 1) * RESULTS_PAGE_SIZE;
     const t = translate(step.context, this.deps.translator);

@@ -27,6 +27,7 @@ export const CARD_ACTION_NAMES = [
   'same', // ship to the payment address
   'lang', // language: v = en | ru | de
   'pickc', // one of several candidates (country, zone): v = id
+  'form', // a form sent (its inputs are in activity.value beside oc): v = which form
 ] as const;
 export type CardActionName = (typeof CARD_ACTION_NAMES)[number];
 

@@ -1,6 +1,6 @@
 import { submitData } from './actions';
 import type { MarkdownEscaper } from './markdown';
-import type { CardButton, CardFact, CardItem, CardModel, RenderedMessage } from './model';
+import type { CardButton, CardFact, CardForm, CardItem, CardModel, FormField, RenderedMessage } from './model';
 
 /** Adaptive Cards 1.5: Web Chat, Teams (≤ 1.5) and the Emulator. */
 export const ADAPTIVE_CARD_VERSION = '1.5';
@@ -41,6 +41,30 @@ function actionRows(buttons: CardButton[]): Element[] {
   return rows;
 }
 
+const INPUT_STYLES: Record<FormField['kind'], string | undefined> = { text: 'Text', email: 'Email', tel: 'Tel', choice: undefined };
+
+function input(field: FormField, requiredText: string | undefined): Element {
+  const common = {
+    id: field.id,
+    label: field.label,
+    isRequired: field.required === true,
+    ...(field.required && requiredText ? { errorMessage: requiredText } : {}),
+    ...(field.value !== undefined ? { value: field.value } : {}),
+    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+  };
+  if (field.kind === 'choice') return { type: 'Input.ChoiceSet', style: 'compact', choices: field.choices ?? [], ...common };
+  return { type: 'Input.Text', style: INPUT_STYLES[field.kind], ...(field.maxLength ? { maxLength: field.maxLength } : {}), ...common };
+}
+
+/** Each input, with the reason it was refused right under it. */
+function formElements(form: CardForm, md: MarkdownEscaper): Element[] {
+  return form.fields.flatMap((field) => {
+    const shown = [input(field, form.requiredText)];
+    if (field.error) shown.push({ type: 'TextBlock', text: md(field.error), color: 'Attention', size: 'Small', spacing: 'None', wrap: true });
+    return shown;
+  });
+}
+
 /** Texts are markdown there (TextBlock, FactSet): escaped with `md`; button titles and alt texts are plain. */
 export function renderAdaptive(model: CardModel, md: MarkdownEscaper = (text) => text): RenderedMessage {
   const body: Element[] = [];
@@ -48,13 +72,15 @@ export function renderAdaptive(model: CardModel, md: MarkdownEscaper = (text) =>
   if (model.text) body.push({ type: 'TextBlock', text: md(model.text), wrap: true });
   if (model.facts?.length) body.push(factSet(model.facts, md));
   for (const item of model.items ?? []) body.push(itemContainer(item, md));
+  if (model.form) body.push(...formElements(model.form, md));
   const card: Element = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
     body,
   };
-  if (model.buttons?.length && model.buttons.length <= MAX_ACTIONS_PER_ROW) card.actions = model.buttons.map(submit);
-  else if (model.buttons?.length) body.push(...actionRows(model.buttons));
+  const buttons = [...(model.form ? [model.form.submit] : []), ...(model.buttons ?? [])];
+  if (buttons.length && buttons.length <= MAX_ACTIONS_PER_ROW) card.actions = buttons.map(submit);
+  else if (buttons.length) body.push(...actionRows(buttons));
   return { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };
 }

@@ -13,3 +13,5 @@ export { shippingMethodsCard } from './shipping-methods-card';
 export { paymentMethodsCard } from './payment-methods-card';
 export { summaryCard, addressText, CHANGEABLE_SLOTS, type ChangeableSlot, type SummaryCardOptions } from './summary-card';
 export { countryDisplayName } from './country-name';
+export { contactFormCard, addressFormCard, submittedValues, CONTACT_FIELDS, ADDRESS_FIELDS, FORM_NAMES } from './form-card';
+export type { ContactField, AddressField, FormView, AddressFormView } from './form-card';

@@ -37,6 +37,28 @@ export interface CardModel {
    * one card each with their photo. Otherwise such a channel gets the whole card as one message.
    */
   gallery?: boolean;
+  /** Inputs and their submit button (Adaptive Card channels only: the dialogs ask Telegram in words). */
+  form?: CardForm;
+}
+
+/** One input of a form: its value prefilled, and the reason it was refused shown next to it. */
+export interface FormField {
+  id: string;
+  label: string;
+  kind: 'text' | 'email' | 'tel' | 'choice';
+  value?: string;
+  placeholder?: string;
+  maxLength?: number;
+  required?: boolean;
+  choices?: { title: string; value: string }[];
+  error?: string;
+}
+
+export interface CardForm {
+  fields: FormField[];
+  submit: CardButton;
+  /** Shown by the client when a required field is left empty. */
+  requiredText?: string;
 }
 
 /** Translate a key of locales/<lng>/*.json for the current customer. */

@@ -25,6 +25,11 @@ function section(title: string, text: string, slot: ChangeableSlot, t: Translate
   return { title, text, buttons: changeButton(title, slot, t) };
 }
 
+/** A section whose default stands until the customer asks otherwise: its one button says what it does. */
+function defaultSection(title: string, text: string, slot: ChangeableSlot, button: string): CardItem {
+  return { title, text, buttons: [{ title: button, action: { a: 'chg', v: slot } }] };
+}
+
 export interface SummaryCardOptions {
   /** The customer's language, for country names. */
   locale: string;
@@ -47,13 +52,19 @@ export function summaryCard(summary: OrderSummary, t: Translate, { locale, order
   if (c) items.push(section(t('summary.contact'), `${c.firstname} ${c.lastname}, ${c.email}, ${c.telephone}`, 'contact', t));
   if (draft.paymentAddress) items.push(section(t('summary.paymentAddress'), addressText(draft.paymentAddress, locale), 'paymentAddress', t));
   if (summary.needsShipping) {
-    const shipTo = draft.shippingSameAsPayment || !draft.shippingAddress ? t('summary.sameAsPayment') : addressText(draft.shippingAddress, locale);
-    items.push(section(t('summary.shippingAddress'), shipTo, 'shippingAddress', t));
+    const title = t('summary.shippingAddress');
+    if (draft.shippingSameAsPayment || !draft.shippingAddress) {
+      items.push(defaultSection(title, t('summary.sameAsPayment'), 'shippingAddress', t('summary.deliverElsewhere')));
+    } else {
+      items.push(section(title, addressText(draft.shippingAddress, locale), 'shippingAddress', t));
+    }
     if (draft.shippingMethod) items.push(section(t('summary.shippingMethod'), methodText(draft.shippingMethod), 'shippingMethod', t));
   }
   if (draft.paymentMethod) items.push(section(t('summary.paymentMethod'), draft.paymentMethod.title, 'paymentMethod', t));
   const codes = [draft.coupon && t('summary.coupon', { code: draft.coupon }), draft.voucher && t('summary.voucher', { code: draft.voucher })];
-  items.push(section(t('summary.codes'), codes.filter(Boolean).join(', ') || t('summary.noCodes'), 'codes', t));
+  const codesText = codes.filter(Boolean).join(', ');
+  if (codesText) items.push(section(t('summary.codes'), codesText, 'codes', t));
+  else items.push(defaultSection(t('summary.codes'), t('summary.noCodes'), 'codes', t('summary.addCode')));
   const totals = summary.totals.length ? summary.totals : cart.totals;
   items.push({ title: t('summary.totals'), facts: totals.map((x) => ({ label: x.title, value: x.text })) });
   return {

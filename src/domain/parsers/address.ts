@@ -100,3 +100,72 @@ export const POSTCODE_EXAMPLES: Readonly<Record<string, string>> = {
 export function postcodeExample(countryIso2: string | undefined): string | null {
   return (countryIso2 && POSTCODE_EXAMPLES[countryIso2]) || null;
 }
+
+/** What a typed address said, apart from its country: street, city, postcode, and parts left over (a region). */
+export interface AddressParts {
+  address1?: string;
+  city?: string;
+  postcode?: string;
+  others: string[];
+}
+
+const MAX_PARTS = 6;
+
+/** The comma-separated parts of a typed address ("221B Baker Street, London NW1 6XE, UK"), at most six. */
+export function splitAddressParts(input: string): string[] {
+  if (beyondParserLimit(input)) return [];
+  return input
+    .split(/[,;\n]/)
+    .map(cleanText)
+    .filter(Boolean)
+    .slice(0, MAX_PARTS);
+}
+
+/** A postcode at the start or the end of a part ("10115 Berlin", "London NW1 6XE"), and what remains of the part. */
+function splitPostcode(part: string, countryIso2: string | undefined): { postcode: string; rest: string } | null {
+  const words = part.split(' ');
+  for (const size of [2, 1]) {
+    if (words.length < size) continue;
+    const cuts = [
+      { code: words.slice(-size), rest: words.slice(0, -size) },
+      { code: words.slice(0, size), rest: words.slice(size) },
+    ];
+    for (const cut of cuts) {
+      const candidate = cut.code.join(' ');
+      if (!/\d/.test(candidate)) continue;
+      // What remains is a city (letters, no house number), or nothing.
+      if (cut.rest.some((w) => /\d/.test(w)) || (cut.rest.length && !cut.rest.some((w) => /\p{L}/u.test(w)))) continue;
+      const postcode = parsePostcode(candidate, true, countryIso2);
+      if (postcode.ok && (hasPostcodeFormat(countryIso2) || /^\d{3,}$|^[A-Z]{1,2}\d/.test(postcode.value))) {
+        return { postcode: postcode.value, rest: cut.rest.join(' ') };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The parts of an address without its country: the first part with a house number is the street, a postcode is
+ * taken from the start or end of a part, the first part left with letters only is the city. Bounded by the parts.
+ */
+export function readAddressParts(parts: string[], countryIso2?: string): AddressParts {
+  const found: AddressParts = { others: [] };
+  const rest: string[] = [];
+  for (const part of parts.slice(0, MAX_PARTS)) {
+    const split = found.postcode === undefined ? splitPostcode(part, countryIso2) : null;
+    if (split) found.postcode = split.postcode;
+    const remaining = split ? split.rest : part;
+    if (remaining) rest.push(remaining);
+  }
+  for (const part of rest) {
+    if (found.address1 === undefined && isStreet(part) && parseAddressLine(part).ok) found.address1 = cleanText(part);
+    else if (found.city === undefined && !/\d/.test(part) && parseCity(part).ok) found.city = cleanText(part);
+    else found.others.push(part);
+  }
+  return found;
+}
+
+/** A street line has a house number and a word: "Hauptstr. 1", "221B Baker Street", "ул. Ленина, 5" is two parts. */
+function isStreet(part: string): boolean {
+  return /\d/.test(part) && /\p{L}{2,}/u.test(part);
+}

@@ -66,3 +66,52 @@ export function parsePersonName(input: string): ParseResult<string, NameRejectio
   if (/[<>{}[\]\\|@#$%^*=_~`;]/.test(text) || /\d/.test(text)) return rejected('NAME_INVALID');
   return parsed(text);
 }
+
+/** What one typed message said about the contact: each piece found, and pieces that looked like one but were wrong. */
+export interface ContactLine {
+  email?: string;
+  telephone?: string;
+  /** Words of the name, in the order typed ("John", "Smith"). */
+  names: string[];
+  badEmail: boolean;
+  badPhone: boolean;
+}
+
+const MAX_LINE_TOKENS = 40;
+const PHONE_TOKEN = /^[+(]?[\d().\-/]*\d[\d().\-/]*$/;
+const NAME_TOKEN = /^[\p{L}][\p{L}\p{M}'’.-]*$/u;
+const EDGE_PUNCTUATION = /^[<("'«]+|[>)"'».:]+$/g;
+
+/**
+ * "John Smith, john.smith@example.com, +44 20 7946 0958" (in any order, commas or spaces between): the email is the
+ * word with an @, the phone a run of digit words, the name the remaining words. One pass over at most 40 words.
+ */
+export function parseContactLine(input: string, defaultCountry?: string): ContactLine {
+  const line: ContactLine = { names: [], badEmail: false, badPhone: false };
+  if (beyondParserLimit(input)) return line;
+  const tokens = cleanText(input).split(/[\s,;]+/).filter(Boolean).slice(0, MAX_LINE_TOKENS);
+  let run: string[] = [];
+  const endRun = () => {
+    if (!run.length) return;
+    const phone = parsePhone(run.join(' '), defaultCountry);
+    if (phone.ok && line.telephone === undefined) line.telephone = phone.value;
+    else line.badPhone = true;
+    run = [];
+  };
+  for (const token of tokens) {
+    if (PHONE_TOKEN.test(token)) {
+      run.push(token);
+      continue;
+    }
+    endRun();
+    if (token.includes('@')) {
+      const email = parseEmail(token.replace(EDGE_PUNCTUATION, ''));
+      if (email.ok && line.email === undefined) line.email = email.value;
+      else line.badEmail = true;
+    } else if (NAME_TOKEN.test(token)) {
+      line.names.push(token);
+    }
+  }
+  endRun();
+  return line;
+}
