@@ -57,6 +57,9 @@ export class BotCloudAdapter extends CloudAdapter {
     super(auth);
   }
 
+  /** One ConnectorClient per service URL and audience for the process, instead of one (and its credentials) per turn. */
+  private readonly connectors = new ConnectorClientCache();
+
   protected override processActivity(authHeader: string, activity: Activity, logic: TurnLogic): Promise<InvokeResponse | undefined>;
   protected override processActivity(result: AuthResult, activity: Activity, logic: TurnLogic): Promise<InvokeResponse | undefined>;
   protected override async processActivity(
@@ -73,7 +76,7 @@ export class BotCloudAdapter extends CloudAdapter {
       this.options.logger?.warn({ status, err: error instanceof Error ? error.name : 'unknown' }, 'request not authenticated');
       return { status, body: { error: status === 401 ? 'unauthorized' : 'authentication-unavailable' } };
     }
-    return super.processActivity(result, activity, logic);
+    return super.processActivity(this.connectors.around(result), activity, logic);
   }
 
   private authenticate(activity: Activity, authHeader: string): Promise<AuthResult> {
@@ -84,6 +87,39 @@ export class BotCloudAdapter extends CloudAdapter {
     });
     const check = this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
     return Promise.race([check, deadline]).finally(() => clearTimeout(timer));
+  }
+}
+
+type ConnectorFactory = NonNullable<AuthResult['connectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+
+/** Service URLs and audiences kept; past this the oldest client is dropped (a bot talks to a few channels). */
+const MAX_CONNECTORS = 64;
+
+/**
+ * The SDK builds a ConnectorFactory per request, and from it a ConnectorClient with its credentials per turn (an
+ * HTTP pipeline each time). Neither depends on the turn: the client is made for the bot's app id (the token's
+ * audience), the channel's service URL and the audience of outgoing calls, and its credentials refresh their own
+ * token. So the clients are kept per process under that key; a failed creation is not kept.
+ */
+class ConnectorClientCache {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
+  around(result: AuthResult): AuthResult {
+    const inner = result.connectorFactory;
+    if (!inner) return result;
+    const appId = result.claimsIdentity.getClaimValue('aud') ?? '';
+    const create = (serviceUrl: string, audience?: string): Promise<ConnectorClient> => {
+      const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
+      const known = this.clients.get(key);
+      if (known) return known;
+      const made = inner.create(serviceUrl, audience);
+      if (this.clients.size >= MAX_CONNECTORS) this.clients.delete(this.clients.keys().next().value as string);
+      this.clients.set(key, made);
+      made.catch(() => this.clients.delete(key));
+      return made;
+    };
+    return { ...result, connectorFactory: { create } };
   }
 }
 
