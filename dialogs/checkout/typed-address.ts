@@ -49,6 +49,8 @@ export async function readTypedAddress(catalog: Catalog, text: string, locale: s
   // Known country, one field: the whole text answers the question asked ("ул. Ленина, 5" is one street).
   if (known && Object.keys(given).length < 2) return { kind: 'read', text, country: null, zone: null, fields: {} };
   if (country?.zones.length) zone = await zoneOf(catalog, country, [...found.others, ...(found.city ? [found.city] : [])]);
+  // "California, USA" and "Mordor, Germany" name a region, not a city; "Hauptstr. 1, 10115 Berlin, Germany" keeps Berlin.
+  if (given.address1 === undefined && given.postcode === undefined) delete given.city;
   return { kind: 'read', text, country: named, zone, fields: given };
 }
 
