@@ -53,6 +53,8 @@ export async function playOrder(target: Target, steps: Step[], stats: RunStats, 
         stats.cutOrders += 1;
         return;
       }
+      // A search with one product that has every word goes straight on: there is nothing to choose.
+      if (step.kind === 'choose' && !target.echo && !last.buttons.some((b) => b.number === chooseButton(last, step.product))) continue;
       const activity = target.echo ? echoActivity(factory, step, index) : botActivity(factory, step, last);
       last = await turn(target, factory.conversationId, activity, stats);
     }
