@@ -156,6 +156,7 @@ export class OrderFlowDialog extends WaterfallDialog<OrderFlowOptions> {
     const { draft } = await this.deps.store.checkout(step.context);
     flow.lastOrderId = outcome.placed;
     recordPlaced(flow, outcome.placed);
+    await this.deps.onOrderPlaced?.(step.context, outcome.placed);
     await step.context.sendActivity(t(outcome.alreadyPlaced ? 'order.alreadyPlaced' : 'order.placed', { orderId: outcome.placed }));
     await step.context.sendActivity(t('order.whatNext', { email: draft.contact?.email ?? '' }));
     await rememberOrderDetails(this.deps, step.context);

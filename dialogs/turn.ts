@@ -16,6 +16,8 @@ export interface DialogDeps {
   logger: Logger;
   /** The storefront's tool/upload, for file options; without it they are left to the website. */
   uploader?: StorefrontUploader;
+  /** Called once an order is placed (or found placed), to watch its status; none when absent. */
+  onOrderPlaced?: (ctx: TurnContext, orderId: number) => Promise<void>;
 }
 
 const LOCALE_KEY = Symbol.for('orderBot.locale');

@@ -15,6 +15,7 @@ import type { Catalog } from '../catalog/types';
 import type { StorefrontUploader } from '../catalog/upload';
 import { systemClock, type Clock } from '../clock';
 import type { CheckoutService } from '../domain/checkout-port';
+import type { OrderWatchPort } from '../order-watch';
 import { createTranslator, supportedLocale, turnLocale, type SupportedLocale, type Translator } from '../i18n';
 import { conversationLogId, withTurnLog, type Logger, type TurnLogFields } from '../log';
 import { isStorageConflict, type ConversationLock } from '../storage';
@@ -40,6 +41,8 @@ export interface OrderBotDeps {
   uploader?: StorefrontUploader;
   /** SHOP_SHARED_SECRET: checks the storefront's signed-in customer passed by the widget; without it all are guests. */
   shopSecret?: string;
+  /** Watches each order placed here and tells the customer when its status changes; updates that waited are told first. */
+  orderWatch?: OrderWatchPort;
 }
 
 const TELEGRAM_START = '/start';
@@ -65,6 +68,7 @@ export class OrderBot extends ActivityHandler {
     this.store = new OrderStateStore(deps.conversationState, deps.userState);
     const dialogDeps: DialogDeps = {
       catalog: deps.catalog, checkout: deps.checkout, translator: this.translator, store: this.store, logger: deps.logger, uploader: deps.uploader,
+      onOrderPlaced: deps.orderWatch && ((ctx, orderId) => deps.orderWatch!.placed(ctx, orderId, localeOf(ctx))),
     };
     this.dialogs = new OrderDialogs(dialogDeps, deps.conversationState);
     const greeter = new Greeter(deps.conversationState, dialogDeps); // greets in the turn's language, or waits for it
@@ -131,6 +135,7 @@ export class OrderBot extends ActivityHandler {
       await ctx.sendActivity(this.translator.t(locale, 'common.slowDown'));
       return;
     }
+    await this.deps.orderWatch?.deliverPending(ctx, locale, flow.placedOrders.length > 0);
     try {
       await super.run(ctx);
     } catch (error) {

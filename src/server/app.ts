@@ -20,6 +20,8 @@ import { createReadiness, storageCheck, storeCheck } from './ops/readiness';
 import { createWebChatSite } from '../webchat/site';
 import { ConversationRateLimit } from '../bot/rate-limit';
 import { webchatTokenRoutes, webchatTokenSettings } from './webchat-token';
+import { createOrderWatch, watchSettings, type OrderWatch, type OrderWatchPort } from '../order-watch';
+import { openCartEventsRoute } from './opencart-events';
 
 /** What the bot is built from; matches createOrderBot's options. */
 export interface BotDeps {
@@ -37,6 +39,8 @@ export interface BotDeps {
   uploader?: StorefrontUploader;
   /** SHOP_SHARED_SECRET, for the signed-in customer the widget passes on. */
   shopSecret?: string;
+  /** Watches the orders placed in the chat and tells the customer of status changes (ORDER_WATCH). */
+  orderWatch?: OrderWatchPort;
 }
 
 export type BotFactory = (deps: BotDeps) => TurnRunner;
@@ -60,6 +64,8 @@ export interface BotAppOptions {
 export interface BotApp {
   server: RunningServer;
   storeAccess: StoreAccess | 'not-checked';
+  /** The order watcher (tests drive it with runDue after moving the clock). */
+  orderWatch: OrderWatch;
   close(): Promise<void>;
 }
 
@@ -81,6 +87,20 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const sessions = createSessionFactory(options.opencart, { logger, clock });
   const catalog = createStorefrontCatalog({ baseUrl: options.opencart.baseUrl, logger, clock });
   const checkout = createCheckoutService({ sessions, clock, logger });
+  const adapter = createCloudAdapter({ credentials: config, logger, errorText: translatedTurnErrorText(translator) });
+  // Without OPENCART_URL the store is the embedded demo store: its storefront is shown at the bot's `/`.
+  const site = createWebChatSite({ config, logger, clock, demoStorefrontUrl: config.OPENCART_URL ? undefined : options.opencart.baseUrl });
+  const orderWatch = createOrderWatch({
+    storage,
+    clock,
+    logger,
+    settings: watchSettings(config),
+    sessions,
+    translator,
+    adapter,
+    appId: config.MicrosoftAppId ?? '',
+    presence: site.conversationOpen,
+  });
   const bot = options.createBot({
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
@@ -94,14 +114,18 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     rateLimit: turnRateLimit(config, clock),
     uploader: createStorefrontUploader({ baseUrl: options.opencart.baseUrl, logger }),
     shopSecret: config.SHOP_SHARED_SECRET,
+    orderWatch: orderWatch.port,
   });
   const storeAccess = options.checkStore === false ? 'not-checked' : await checkStoreAccess(sessions, logger);
-  const adapter = createCloudAdapter({ credentials: config, logger, errorText: translatedTurnErrorText(translator) });
-  // Without OPENCART_URL the store is the embedded demo store: its storefront is shown at the bot's `/`.
-  const site = createWebChatSite({ config, logger, clock, demoStorefrontUrl: config.OPENCART_URL ? undefined : options.opencart.baseUrl });
   const tokenRoutes = tokenSettings ? [webchatTokenRoutes({ settings: tokenSettings, logger, clock })] : [];
   const readiness = createReadiness({ storage: storageCheck(storage), store: storeCheck(sessions) }, { clock });
-  const extraRoutes = [readinessRoute(readiness), ...site.routes, ...tokenRoutes];
+  const events = openCartEventsRoute({
+    secret: config.SHOP_SHARED_SECRET,
+    clock,
+    logger,
+    orderChanged: (orderId) => void orderWatch.watcher.checkNow(orderId),
+  });
+  const extraRoutes = [readinessRoute(readiness), ...site.routes, ...tokenRoutes, events];
   const server = await startServer({
     bot,
     adapter,
@@ -113,7 +137,8 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const close = async () => {
     await site.close();
     await server.close();
+    await orderWatch.watcher.stop();
     await ownStorage?.close();
   };
-  return { server, storeAccess, close };
+  return { server, storeAccess, orderWatch, close };
 }

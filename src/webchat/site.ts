@@ -22,6 +22,8 @@ export interface WebChatSiteOptions {
 export interface WebChatSite {
   /** For ServerOptions.extraRoutes. */
   routes: ((server: Server) => void)[];
+  /** With the local Direct Line stand-in: whether a Web Chat conversation is open now (for updates sent later). */
+  conversationOpen?: (conversationId: string) => boolean;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export function createWebChatSite(options: WebChatSiteOptions): WebChatSite {
   if (storefront) routes.push((server) => mountDemoStorefront(server, storefront, logger));
   return {
     routes,
+    conversationOpen: directLine ? (id) => directLine.store.isOpen(id) : undefined,
     close: async () => {
       await directLine?.close();
     },

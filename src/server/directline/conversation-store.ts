@@ -109,6 +109,13 @@ export class ConversationStore {
     return conversation;
   }
 
+  /** Whether a client has the conversation open now (a stream connected, not idle too long); nothing is touched. */
+  isOpen(conversationId: string): boolean {
+    const conversation = this.conversations.get(conversationId);
+    if (!conversation || this.clock.now() - conversation.lastUsedAt > this.limits.idleMs) return false;
+    return conversation.listeners.size > 0;
+  }
+
   /** The conversation a token is bound to, or undefined when the token is unknown or expired. */
   conversationOfToken(token: string): Conversation | undefined {
     const record = this.tokens.get(token);
