@@ -4,7 +4,7 @@ import { choiceCard } from '../../src/cards';
 import { foldText } from '../../src/catalog/query/fold';
 import type { CheckoutProblem, GiftVoucher } from '../../src/domain/checkout-port';
 import type { Translator } from '../../src/i18n';
-import { conversationCurrency } from '../currency';
+import { applyLocaleCurrency } from '../currency';
 import { DIALOG } from '../ids';
 import type { AnswerKind } from '../prompts/answer-limits';
 import { checkEmail, checkName, type Checked } from '../prompts/input-checks';
@@ -108,7 +108,7 @@ export class GiftVoucherDialog extends WaterfallDialog<GiftVoucherOptions> {
       const card = choiceCard({ text: t('voucher.askMessage', { name }), choices: [{ title: t('voucher.noMessage'), action: { a: 'skip' } }] });
       return step.prompt(GIFT_VOUCHER_PROMPT_ID, { prompt: cardActivity(step.context, card), validations });
     }
-    const currency = field === 'amount' ? await conversationCurrency(step.context, this.deps) : null;
+    const currency = field === 'amount' ? await this.amountCurrency(step) : null;
     const question: Record<Exclude<Field, 'message'>, string> = {
       toName: t('voucher.askToName'),
       toEmail: t('voucher.askToEmail', { name }),
@@ -117,6 +117,16 @@ export class GiftVoucherDialog extends WaterfallDialog<GiftVoucherOptions> {
       amount: currency ? t('voucher.askAmount', { currency }) : t('voucher.askAmountPlain'),
     };
     return step.prompt(GIFT_VOUCHER_PROMPT_ID, { prompt: question[field], validations });
+  }
+
+  /**
+   * The currency OpenCart reads the amount in: the session's. An order without one yet takes the customer's (as its
+   * first product would), so "in EUR" is what OpenCart charges; null when the shop has none of it (its default then).
+   */
+  private async amountCurrency(step: WaterfallStepContext<GiftVoucherOptions>): Promise<string | null> {
+    const state = await this.deps.store.checkout(step.context);
+    await applyLocaleCurrency(step.context, this.deps, state);
+    return state.draft.currency;
   }
 
   private async take(step: WaterfallStepContext<GiftVoucherOptions>) {

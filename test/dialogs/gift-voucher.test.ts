@@ -71,4 +71,16 @@ describe.each(CHANNELS)('buying a gift voucher on %s', (channelId) => {
     const next = shown(await bot.press('Checkout'));
     expect(next).not.toMatch(/What are you looking for|cart is empty/);
   });
+
+  it('in German the amount is asked in EUR, and the order is in EUR before OpenCart reads the amount', async () => {
+    const bot = botUnderTest(channelId, { defaultLocale: 'de' });
+    await bot.say('Geschenkgutschein kaufen');
+    for (const answer of ['Anna', 'anna@example.com', 'Max', 'max@example.com']) await bot.say(answer);
+    expect(shown(bot.last)).toContain('Welchen Wert soll er haben (in EUR)?');
+    await bot.say('40');
+    await bot.say('Alles Gute!');
+    const calls = (bot.checkout as FakeCheckout).calls;
+    expect(calls.indexOf('setCurrency')).toBeGreaterThanOrEqual(0);
+    expect(calls.indexOf('setCurrency')).toBeLessThan(calls.indexOf('addGiftVoucher'));
+  });
 });
