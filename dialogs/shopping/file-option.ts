@@ -229,10 +229,14 @@ async function takeFile(ctx: TurnContext, deps: DialogDeps, option: ProductOptio
     deps.logger.info({ reason: downloaded.reason }, 'attachment not downloaded');
     return downloaded.reason === 'tooLarge' ? 'options.fileTooLarge' : 'options.fileDownloadFailed';
   }
-  const outcome = await uploader.upload({ name: file.name, contentType: uploadTypeOf(file, downloaded.contentType), bytes: downloaded.bytes });
+  const contentType = uploadTypeOf(file, downloaded.contentType);
+  // A nameless file (a Teams inline image, "image/*") is named after the type it came with.
+  const typeExtension = Object.entries(TYPE_OF_EXTENSION).find(([, type]) => type === contentType)?.[0];
+  const name = extensionOf(file.name) || !typeExtension ? file.name : `${file.name}.${typeExtension}`;
+  const outcome = await uploader.upload({ name, contentType, bytes: downloaded.bytes });
   if (!outcome.ok) return REFUSAL_KEYS[outcome.refusal];
-  await ctx.sendActivity(translate(ctx, deps.translator)('options.fileTaken', { name: file.name, option: option.name }));
-  return { code: outcome.code, name: file.name };
+  await ctx.sendActivity(translate(ctx, deps.translator)('options.fileTaken', { name, option: option.name }));
+  return { code: outcome.code, name };
 }
 
 /** The file question: attach (the paperclip), with a skip button when the option is not required. */
