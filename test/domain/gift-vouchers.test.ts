@@ -110,4 +110,11 @@ describe('gift vouchers through the checkout', () => {
     expect(amountRange('Der Betrag muss zwischen 0,78€ und 784,60€ liegen!')).toEqual({ min: '0,78€', max: '784,60€' });
     expect(amountRange('E-Mail Address does not appear to be valid!')).toBeNull();
   });
+
+  it('the amount is read in the session currency (EUR here): OpenCart prices and orders it converted', async () => {
+    expect((await checkout.setCurrency(state, 'EUR')).ok).toBe(true);
+    nextTurn();
+    const added = await checkout.addGiftVoucher(state, { ...forBob, amount: 40 });
+    expect(added).toMatchObject({ ok: true, value: { price: '40.00€' } });
+  });
 });
