@@ -18,6 +18,8 @@ export const DIALOG = {
   codes: 'codes',
   confirm: 'confirm',
   consent: 'consent',
+  aftersales: 'aftersales',
   giftVoucher: 'giftVoucher',
+  reward: 'reward',
 } as const;
 export type DialogId = (typeof DIALOG)[keyof typeof DIALOG];

@@ -3,11 +3,13 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import { decodeAction } from '../src/cards';
 import type { CheckoutState, OrderDraft } from '../src/domain/checkout-port';
 import { AddressDialog } from './checkout/address-dialog';
+import { AftersalesDialog } from './aftersales/aftersales-dialog';
 import { CartDialog } from './shopping/cart-dialog';
 import { CodesDialog } from './checkout/codes-dialog';
 import { CommandRecognizer, YesNoRecognizer } from './commands/commands';
 import { ConfirmDialog, type ConfirmOutcome } from './checkout/confirm-dialog';
 import { ConsentDialog } from './checkout/consent-dialog';
+import { RewardDialog } from './checkout/reward-dialog';
 import { ContactDialog } from './checkout/contact-dialog';
 import { greetingActivity } from './commands/greeting';
 import { DIALOG } from './ids';
@@ -48,6 +50,8 @@ export class OrderDialogs {
       new CodesDialog(deps),
       new ConfirmDialog(deps, words),
       new ConsentDialog(deps, words),
+      new AftersalesDialog(deps, conversationState),
+      new RewardDialog(deps, words),
       new GiftVoucherDialog(deps),
       GiftVoucherDialog.prompt(deps),
     ]) {

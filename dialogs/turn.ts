@@ -4,11 +4,14 @@ import { escapeMarkdown, prependText, renderCard, type CardModel, type Translate
 import type { Catalog } from '../src/catalog/types';
 import type { StorefrontUploader } from '../src/catalog/upload';
 import type { CheckoutService } from '../src/domain/checkout-port';
+import type { AftersalesService } from '../src/domain/aftersales/service';
 import type { SupportedLocale, Translator } from '../src/i18n';
 import type { OrderStateStore } from './order-state';
 
 /** What every dialog is built with. */
 export interface DialogDeps {
+  /** Order status and cancellation requests after the order; without it the customer is sent to the shop. */
+  aftersales?: AftersalesService;
   catalog: Catalog;
   checkout: CheckoutService;
   translator: Translator;

@@ -8,6 +8,7 @@ import { CONSENT_PROMPT_ID } from '../checkout/consent-dialog';
 import { DIALOG } from '../ids';
 import { languageChoice, languageNamed, switchLanguage } from './language';
 import { handleSmallTalk } from './small-talk';
+import { handleAftersales } from '../aftersales/aftersales-dialog';
 import { startGiftVoucher } from '../shopping/gift-voucher-dialog';
 import { requestRedo, type OrderFlowOptions } from '../order-flow-dialog';
 import { translate, withLeadingText, type DialogDeps } from '../turn';
@@ -173,6 +174,7 @@ const CHANGEABLE = new Set<string>(CHANGEABLE_SLOTS);
 
 /** Handles a global command or an out-of-place card button; true when the turn is done. */
 export async function handleInterruption(dc: DialogContext, deps: DialogDeps, commands: CommandRecognizer): Promise<boolean> {
+  if (await handleAftersales(dc)) return true; // "where is my order 24?", "cancel my order", their buttons
   const decoded = decodeAction(dc.context.activity);
   if (decoded.kind === 'action') {
     const rule = ACTION_HANDLERS[decoded.action.a];

@@ -16,6 +16,7 @@ import type { StorefrontUploader } from '../catalog/upload';
 import { systemClock, type Clock } from '../clock';
 import type { CheckoutService } from '../domain/checkout-port';
 import type { OrderWatchPort } from '../order-watch';
+import type { AftersalesService } from '../domain/aftersales/service';
 import { createTranslator, supportedLocale, turnLocale, type SupportedLocale, type Translator } from '../i18n';
 import { conversationLogId, withTurnLog, type Logger, type TurnLogFields } from '../log';
 import { isStorageConflict, type ConversationLock } from '../storage';
@@ -43,6 +44,8 @@ export interface OrderBotDeps {
   shopSecret?: string;
   /** Watches each order placed here and tells the customer when its status changes; updates that waited are told first. */
   orderWatch?: OrderWatchPort;
+  /** Order status and cancellation requests after the order; without it such requests are sent to the shop. */
+  aftersales?: AftersalesService;
 }
 
 const TELEGRAM_START = '/start';
@@ -69,6 +72,7 @@ export class OrderBot extends ActivityHandler {
     const dialogDeps: DialogDeps = {
       catalog: deps.catalog, checkout: deps.checkout, translator: this.translator, store: this.store, logger: deps.logger, uploader: deps.uploader,
       onOrderPlaced: deps.orderWatch && ((ctx, orderId) => deps.orderWatch!.placed(ctx, orderId, localeOf(ctx))),
+      aftersales: deps.aftersales,
     };
     this.dialogs = new OrderDialogs(dialogDeps, deps.conversationState);
     const greeter = new Greeter(deps.conversationState, dialogDeps); // greets in the turn's language, or waits for it

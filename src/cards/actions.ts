@@ -28,6 +28,7 @@ export const CARD_ACTION_NAMES = [
   'lang', // language: v = en | ru | de
   'pickc', // one of several candidates (country, zone): v = id
   'form', // a form sent (its inputs are in activity.value beside oc): v = which form
+  'after', // after the order: v = cancel:<orderId> | status:<orderId> | contact
 ] as const;
 export type CardActionName = (typeof CARD_ACTION_NAMES)[number];
 

@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/types';
 import { createStorefrontCatalog, createStorefrontUploader, type StorefrontUploader } from '../catalog';
 import type { CheckoutService } from '../domain/checkout-port';
 import { createCheckoutService } from '../domain/checkout';
+import { createAftersalesService, type AftersalesService } from '../domain/aftersales/service';
 import { createTranslator, type SupportedLocale, type Translator } from '../i18n';
 import { createSessionFactory } from '../opencart';
 import type { OpenCartEndpoint } from '../opencart/api';
@@ -41,6 +42,7 @@ export interface BotDeps {
   shopSecret?: string;
   /** Watches the orders placed in the chat and tells the customer of status changes (ORDER_WATCH). */
   orderWatch?: OrderWatchPort;
+  aftersales?: AftersalesService;
 }
 
 export type BotFactory = (deps: BotDeps) => TurnRunner;
@@ -115,6 +117,13 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     uploader: createStorefrontUploader({ baseUrl: options.opencart.baseUrl, logger }),
     shopSecret: config.SHOP_SHARED_SECRET,
     orderWatch: orderWatch.port,
+    aftersales: createAftersalesService({
+      sessions,
+      clock,
+      logger,
+      cancelRequestStatusId: config.CANCEL_REQUEST_STATUS_ID ?? null,
+      initialStatusId: config.ORDER_INITIAL_STATUS_ID,
+    }),
   });
   const storeAccess = options.checkStore === false ? 'not-checked' : await checkStoreAccess(sessions, logger);
   const tokenRoutes = tokenSettings ? [webchatTokenRoutes({ settings: tokenSettings, logger, clock })] : [];
