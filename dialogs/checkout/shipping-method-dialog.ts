@@ -1,19 +1,40 @@
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { shippingMethodsCard } from '../../src/cards';
+import type { ShippingMethod } from '../../src/opencart/api';
 import { DIALOG } from '../ids';
+import { choiceMatcher, offeredIn, type OfferedChoice } from '../prompts/choice-match';
 import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
 import type { StepOutcome } from '../prompts/outcomes';
 import { problemKey, problemSlot } from '../prompts/problems';
-import { cardActivity, showTyping, translate, type DialogDeps } from '../turn';
+import { cardActivity, showTyping, stepValues, translate, type DialogDeps } from '../turn';
 import { answerValidator } from '../prompts/validation';
 
 const PROMPT = 'shippingMethodPrompt';
 
-/** Shipping methods as a card (each quote with its cost); the customer picks one. */
+/**
+ * The card's buttons (one per quote) as typed answers are matched against them: the quote's title, its method's
+ * title, and the synonyms of the method's code ("pickup": Abholung, самовывоз). A method with several quotes names
+ * them all, so "ups" asks which.
+ */
+export function shippingChoices(methods: ShippingMethod[]): OfferedChoice[] {
+  return methods.flatMap((m) =>
+    m.quotes.map((q) => ({
+      label: `${q.title} — ${q.text}`,
+      action: { a: 'ship' as const, v: q.code },
+      names: [q.title, m.title],
+      code: m.code,
+    })),
+  );
+}
+
+/** Shipping methods as a card (each quote with its cost); the customer picks one, by button or typed ("pickup", "die zweite"). */
 export class ShippingMethodDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.shippingMethod);
-    this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['ship'] })));
+    const matcher = choiceMatcher(deps.translator);
+    const text = (typed: string, ctx: TurnContext, validations: unknown) => matcher.refusal(ctx, typed, offeredIn(validations));
+    this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['ship'], text })));
     this.addDialog(new WaterfallDialog('shippingMethodSteps', [this.offer.bind(this), this.choose.bind(this)]));
     this.initialDialogId = 'shippingMethodSteps';
   }
@@ -28,14 +49,18 @@ export class ShippingMethodDialog extends ComponentDialog {
       await step.context.sendActivity(t(methods.ok ? 'problems.NO_METHODS' : problemKey(methods.problem)));
       return step.endDialog({ redo: (!methods.ok && problemSlot(methods.problem)) || 'shippingAddress' } satisfies StepOutcome);
     }
-    return step.prompt(PROMPT, { prompt: cardActivity(step.context, shippingMethodsCard(offered, t)) });
+    const choices = shippingChoices(offered);
+    stepValues<{ offered: OfferedChoice[] }>(step).offered = choices;
+    return step.prompt(PROMPT, { prompt: cardActivity(step.context, shippingMethodsCard(offered, t)), validations: { offered: choices } });
   }
 
   private async choose(step: WaterfallStepContext) {
     const input = step.result as CustomerInput;
+    const offered = stepValues<{ offered: OfferedChoice[] }>(step).offered ?? [];
+    const code = input.action?.v ?? choiceMatcher(this.deps.translator).chosen(input.text, offered)?.action.v ?? '';
     const state = await this.deps.store.checkout(step.context);
     await showTyping(step.context);
-    const result = await this.deps.checkout.chooseShipping(state, input.action?.v ?? '');
+    const result = await this.deps.checkout.chooseShipping(state, code);
     if (result.ok) return step.endDialog({ done: true } satisfies StepOutcome);
     await step.context.sendActivity(translate(step.context, this.deps.translator)(problemKey(result.problem)));
     return step.replaceDialog(this.id);
