@@ -44,11 +44,11 @@ describe.each(CHANNELS)('a refused answer on %s', (channelId) => {
     expect(shown(await bot.press('Blue'))).toContain('How many Canon EOS 5D would you like?');
   });
 
-  it('re-sends the payment methods when the customer types instead of pressing', async () => {
+  it('re-sends the payment methods when what the customer types names none of them', async () => {
     const bot = botUnderTest(channelId);
     await toSummary(bot);
     await bot.say('change payment');
-    expectReasonWithButtons(await bot.say('cash please'), 'Please choose one of the buttons above.', ['Cash On Delivery', 'Bank Transfer']);
+    expectReasonWithButtons(await bot.say('by pigeon please'), 'Please choose one of them, by button, number or name.', ['Cash On Delivery', 'Bank Transfer']);
   });
 
   it('keeps a typed-field refusal to the reason alone (nothing to click there)', async () => {
