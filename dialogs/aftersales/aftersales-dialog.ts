@@ -37,7 +37,7 @@ interface Values {
   facts: OrderFacts;
 }
 
-const LANGUAGE_TAGS: Record<string, string> = { en: 'en-GB', de: 'de-DE', ru: 'ru-RU' };
+const LANGUAGE_TAGS: Record<string, string> = { en: 'en-US', de: 'de-DE', ru: 'ru-RU' };
 
 function formatDate(day: string | null, locale: string): string | null {
   if (!day) return null;
