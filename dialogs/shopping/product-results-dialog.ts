@@ -16,14 +16,15 @@ export interface ProductResultsOptions {
   title: string;
   products: ProductSummary[];
   page: number;
-  /** The words searched for: a single product whose name has every one of them is taken without asking. */
+  /** The words searched for: a single product whose name has every one of them (two or more) is taken without asking. */
   words?: string;
 }
 
 /** The one product whose name has every searched word, when exactly one has. */
 export function onlyFullMatch(products: ProductSummary[], words: string | undefined): ProductSummary | null {
   const wanted = foldText(words ?? '').split(' ').filter(Boolean);
-  if (!wanted.length) return null;
+  // One word ("canon", "macbook") is browsing a brand or a line; two or more name the product.
+  if (wanted.length < 2) return null;
   const matching = products.filter((p) => {
     const name = foldText(p.name).split(' ');
     return wanted.every((w) => name.some((n) => n.startsWith(w)));

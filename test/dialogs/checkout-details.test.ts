@@ -28,7 +28,7 @@ dialogTable('contact details', [
       { say: 'jane@', expect: ["That email address doesn't look right"] },
       { say: 'jane@example.com' },
       { say: 'call me', expect: ["That phone number doesn't look right"] },
-      { say: '+44 20 7946 0958', expect: ['Which country?'] },
+      { say: '+44 20 7946 0958', expect: ['postcode and country'] },
     ],
   },
 ]);
@@ -36,7 +36,7 @@ dialogTable('contact details', [
 dialogTable('addresses', [
   {
     name: 'an unknown country and region are refused; a postcode is asked where the country needs it',
-    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Atlantis', expect: ["I don't know that country"] }, { say: 'DE', expect: ['Which region or state in Germany?'] }, { say: 'Mordor', expect: ["I don't know that region"] }, { say: 'Bayern', expect: ['Which city?'] }, { say: 'München' }, { say: 'X', expect: ['Please type the street'] }, { say: 'Marienplatz 1', expect: ['postcode'] }, { say: '80331', expect: ['Shall we deliver to the same address?'] }],
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Atlantis', expect: ["I don't know that country"] }, { say: 'DE', expect: ['Which region or state in Germany?'] }, { say: 'Mordor', expect: ["I don't know that region"] }, { say: 'Bayern', expect: ['Which city?'] }, { say: 'München' }, { say: 'X', expect: ['Please type the street'] }, { say: 'Marienplatz 1', expect: ['postcode'] }, { say: '80331', expect: ['How shall we ship it?'] }],
   },
   {
     name: "a postcode in the wrong format for the country is refused with an example of the country's format",
@@ -48,20 +48,20 @@ dialogTable('addresses', [
       { say: 'Marienplatz 1', expect: ['postcode'] },
       { say: '8033', expect: ["That postcode doesn't look right for Germany. It looks like 10117 there."] },
       { say: 'SW1A 2AA', expect: ["doesn't look right for Germany"] },
-      { say: '80331', expect: ['Shall we deliver to the same address?'] },
+      { say: '80331', expect: ['How shall we ship it?'] },
     ],
   },
   {
     name: 'a US ZIP code is taken as the US writes it',
-    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'California, USA' }, { say: 'Los Angeles' }, { say: '1 Main Street' }, { say: '9021', expect: ['It looks like 90210 there.'] }, { say: '90210-1234', expect: ['Shall we deliver to the same address?'] }],
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'California, USA' }, { say: 'Los Angeles' }, { say: '1 Main Street' }, { say: '9021', expect: ['It looks like 90210 there.'] }, { say: '90210-1234', expect: ['How shall we ship it?'] }],
   },
   {
     name: 'an ambiguous country is offered as buttons; no postcode where none is needed',
-    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'united', expect: ['Which one do you mean?', '[United Kingdom]', '[United States]'] }, { press: 'United Kingdom', expect: ['Which region or state in United Kingdom?'] }, { say: 'greater london' }, { say: 'London' }, { say: '10 Downing Street', expect: ['Shall we deliver to the same address?'], not: ['postcode'] }],
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'united', expect: ['Which one do you mean?', '[United Kingdom]', '[United States]'] }, { press: 'United Kingdom', expect: ['Which region or state in United Kingdom?'] }, { say: 'greater london' }, { say: 'London' }, { say: '10 Downing Street', expect: ['How shall we ship it?'], not: ['postcode'] }],
   },
   {
     name: 'a different delivery address is asked when the customer says no',
-    turns: [...ADD_MACBOOK, ...CONTACT, ...ADDRESS_DE, { say: 'no', expect: ['Where shall we deliver?', 'Which country?'] }, { say: 'GB' }, { say: 'Greater London' }, { say: 'London' }, { say: '221B Baker Street', expect: ['How shall we ship it?'] }],
+    turns: [...ADD_MACBOOK, ...CONTACT, ...ADDRESS_DE, { say: 'no', expect: ['Where shall we deliver?', 'postcode and country'] }, { say: 'GB' }, { say: 'Greater London' }, { say: 'London' }, { say: '221B Baker Street', expect: ['How shall we ship it?'] }],
   },
   { name: 'the same-address question wants yes or no', turns: [...ADD_MACBOOK, ...CONTACT, ...ADDRESS_DE, { say: 'maybe', expect: ['Please answer yes or no.'] }] },
   {
@@ -86,7 +86,7 @@ dialogTable('the summary', [
     name: 'changing the address from the summary asks only that again, then the methods it affects',
     turns: [
       ...TO_SUMMARY,
-      { press: /^Change/, nth: 2, expect: ['Now the billing address.', 'Which country?'] },
+      { press: /^Change/, nth: 2, expect: ['Now the billing address.', 'postcode and country'] },
       { say: 'GB' },
       { say: 'Greater London' },
       { say: 'London' },
@@ -97,7 +97,7 @@ dialogTable('the summary', [
   },
   {
     name: 'a typed "change my details" at the summary asks the contact again and comes back',
-    turns: [...TO_SUMMARY, { say: 'change my details', expect: ['What is your first name?'] }, { say: 'John' }, { say: 'Roe' }, { say: 'john@example.com' }, { say: '+49 30 901821', expect: ['Please check your order.', 'John Roe, john@example.com'] }],
+    turns: [...TO_SUMMARY, { say: 'change my details', expect: ['contact details'] }, { say: 'John' }, { say: 'Roe' }, { say: 'john@example.com' }, { say: '+49 30 901821', expect: ['Please check your order.', 'John Roe, john@example.com'] }],
   },
   { name: 'typing something else at the summary explains the buttons', turns: [...TO_SUMMARY, { say: 'hmm', expect: ['Press "Place order" to order'] }] },
 ]);

@@ -46,7 +46,7 @@ describe('messages on telegram', () => {
     const card = cards(replies)[0].content as Hero;
     expect(card.text).toMatch(/^Press "Place order" to order/);
     expect(buttons(replies).map((b) => b.title)).toContain('Change: Delivery address');
-    expect(shown(await bot.press('Change: Delivery address'))).toContain('Shall we deliver to the same address?');
+    expect(shown(await bot.press('Change: Delivery address'))).toContain('How shall we ship it?');
   });
 
   it('the cart is one message; its line buttons act on their line', async () => {
