@@ -2,6 +2,7 @@ import type { Country, CountryRef, Resolution, Zone } from '../types';
 import { foldText } from '../query/fold';
 import { ALPHA3_BY_ALPHA2, OPENCART_NAME_ALIASES } from './iso-codes';
 import { resolveByName, type NamedCandidate } from './name-match';
+import { placeAliases } from './place-aliases';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ALL_REGION_CODES = [...ALPHABET].flatMap((a) => [...ALPHABET].map((b) => a + b)).filter((code) => ALPHA3_BY_ALPHA2.has(code));
@@ -107,7 +108,10 @@ export function resolveZoneText(text: string, country: Country): Resolution<Zone
   const withoutPrefix = country.isoCode2 && trimmed.toUpperCase().startsWith(prefix) ? trimmed.slice(prefix.length) : trimmed;
   let candidates = zoneCandidates.get(country);
   if (!candidates) {
-    candidates = country.zones.map((zone) => ({ value: zone, id: zone.zoneId, names: [foldText(zone.name)], codes: [zone.code.toUpperCase()] }));
+    candidates = country.zones.map((zone) => {
+      const name = foldText(zone.name);
+      return { value: zone, id: zone.zoneId, names: [name, ...placeAliases(name)], codes: [zone.code.toUpperCase()] };
+    });
     zoneCandidates.set(country, candidates);
   }
   return resolveByName(withoutPrefix, candidates, ZONE_NOISE_WORDS);

@@ -29,6 +29,19 @@ export function transliterate(folded: string): string {
   return [...folded].map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch).join('');
 }
 
+/** German umlauts written out ("Muenchen", "Thueringen") as foldText leaves them from "München": "u". */
+export function umlautsFolded(folded: string): string {
+  return folded.replace(/(?<=[a-z])ae/g, 'a').replace(/(?<=[a-z])oe/g, 'o').replace(/(?<=[a-z])ue/g, 'u');
+}
+
+/** Russian region adjectives to their city: "калининградская" => "калининград" (the zone is named after it). */
+export function adjectiveStem(folded: string): string {
+  return folded
+    .split(' ')
+    .map((word) => (word.length >= 8 ? word.replace(/(ская|ский|ской|скую|ское|ского)$/u, '') : word))
+    .join(' ');
+}
+
 function unique<T>(matches: NamedCandidate<T>[]): NamedCandidate<T>[] {
   const seen = new Set<number>();
   return matches.filter((match) => (seen.has(match.id) ? false : (seen.add(match.id), true)));
@@ -96,7 +109,9 @@ export function resolveByName<T>(text: string, candidates: NamedCandidate<T>[], 
   }
   const meaningful = query.split(' ').filter((word) => !noiseWords.has(word)).join(' ');
   const saintShort = meaningful.split(' ').map((word) => (word === 'saint' || word === 'sankt' ? 'st' : word)).join(' ');
-  const variants = [...new Set([query, meaningful, saintShort, transliterate(query), transliterate(meaningful)])].filter(Boolean);
+  const variants = [
+    ...new Set([query, meaningful, saintShort, transliterate(query), transliterate(meaningful), umlautsFolded(meaningful), transliterate(adjectiveStem(meaningful))]),
+  ].filter(Boolean);
   for (const variant of variants) {
     const result = matchFolded(variant, candidates);
     if (result) return result;
