@@ -8,6 +8,7 @@ import { createSessionFactory } from '../../src/opencart';
 import { apiStatusLookup, DEFAULT_WATCH_SETTINGS, OrderWatcher, type PendingUpdate, type WatchSettings } from '../../src/order-watch';
 import { FileStorage } from '../../src/storage';
 import { memoryLogger } from '../server/helpers';
+import { placeApiOrder } from './helpers';
 
 const MINUTE = 60_000;
 
@@ -31,23 +32,7 @@ describe('OrderWatcher', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** A guest order of one iPhone, placed through the API. */
-  async function placeOrder(): Promise<number> {
-    const session = api();
-    store.hooks.setStock(40, 1000);
-    await session.cartAdd({ productId: 40, quantity: 1 });
-    await session.customer({ firstname: 'Jane', lastname: 'Doe', email: 'jane@example.com', telephone: '+49 30 1234567' });
-    const address = { firstname: 'Jane', lastname: 'Doe', address_1: 'Hauptstr. 1', city: 'Berlin', postcode: '10115', country_id: 81, zone_id: 1256 };
-    await session.paymentAddress(address);
-    await session.shippingAddress(address);
-    await session.shippingMethods();
-    await session.shippingMethod('flat.flat');
-    await session.paymentMethods();
-    await session.paymentMethod('cod');
-    const placed = await session.orderAdd();
-    if (!placed.ok) throw new Error(placed.message);
-    return placed.value.orderId;
-  }
+  const placeOrder = () => placeApiOrder(api(), store);
 
   const setStatus = async (orderId: number, statusId: number) => {
     expect((await api().orderHistory(orderId, { order_status_id: statusId })).ok).toBe(true);
