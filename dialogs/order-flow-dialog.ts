@@ -78,6 +78,7 @@ export class OrderFlowDialog extends WaterfallDialog<OrderFlowOptions> {
     this.addStep(this.cart.bind(this));
     this.addStep(this.afterCart.bind(this));
     for (const slot of CHECKOUT_SLOTS) this.addStep(this.slotStep(slot));
+    this.addStep(this.reward.bind(this));
     this.addStep(this.confirm.bind(this));
     this.addStep(this.afterConfirm.bind(this));
     this.addStep(async (step) => step.endDialog());
@@ -136,6 +137,14 @@ export class OrderFlowDialog extends WaterfallDialog<OrderFlowOptions> {
     CHECKOUT_SLOTS.find((s) => s.slot === values.asking)?.done?.(flow);
     values.asking = undefined;
     return null;
+  }
+
+  /** A signed-in customer's reward points, offered once per order before the summary; guests are never asked. */
+  private async reward(step: WaterfallStepContext<OrderFlowOptions>) {
+    const redirected = await this.handlePrevious(step);
+    if (redirected) return redirected;
+    const { draft } = await this.deps.store.checkout(step.context);
+    return draft.customerId === null || draft.reward !== null ? step.next() : step.beginDialog(DIALOG.reward);
   }
 
   private async confirm(step: WaterfallStepContext<OrderFlowOptions>) {

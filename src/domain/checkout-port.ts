@@ -43,6 +43,12 @@ export interface OrderSummary {
   totals: TotalLine[];
 }
 
+/** A registered customer's reward points: their balance, and how many this cart takes (reward/maximum, at most the balance). */
+export interface RewardOffer {
+  available: number;
+  usable: number;
+}
+
 export interface PlaceOrderHooks {
   /** Awaited once the draft says 'placing' and before order/add is sent (persist the conversation here). */
   beforeSend?: () => Promise<void>;
@@ -80,6 +86,9 @@ export interface CheckoutService {
   applyCoupon(state: CheckoutState, code: string | null): Promise<CheckoutResult>;
   applyVoucher(state: CheckoutState, code: string | null): Promise<CheckoutResult>;
   setCurrency(state: CheckoutState, code: string): Promise<CheckoutResult>;
+  /** Only for a signed-in customer's session with points to use on this cart; null otherwise (guests, no points). */
+  rewardOffer(state: CheckoutState): Promise<CheckoutResult<RewardOffer | null>>;
+  useReward(state: CheckoutState, points: number): Promise<CheckoutResult>;
 
   summary(state: CheckoutState): Promise<CheckoutResult<OrderSummary>>;
   /**

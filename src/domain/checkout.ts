@@ -5,6 +5,7 @@ import type { OpenCartSessionFactory } from '../opencart/api';
 import type { CheckoutResult, CheckoutService, CheckoutState, PlaceOrderHooks } from './checkout-port';
 import { createCartOperations } from './checkout/cart-operations';
 import { createDetailOperations } from './checkout/detail-operations';
+import { createRewardOperations } from './checkout/reward-operations';
 import { createVoucherOperations, hasSomethingToOrder } from './checkout/voucher-operations';
 import { findPlacedOrder } from './checkout/lookup';
 import { done, refuse } from './checkout/mapping';
@@ -121,6 +122,7 @@ export function createCheckoutService(deps: CheckoutDeps): CheckoutService {
     ...createCartOperations(run, newId),
     ...createDetailOperations(run),
     ...createVoucherOperations(run, newId),
+    ...createRewardOperations(run),
     placeOrder,
     // Dropping the session empties OpenCart's cart for us: a fresh login starts with nothing in it.
     startOver: (state) =>

@@ -125,6 +125,8 @@ export const sessionSyncSchema = z.object({
   customer: z.boolean().default(false),
   /** The registered customer api/customer logged this session in as: OpenCart then keys the cart lines by them (corpus 11). */
   customerLogin: z.number().int().nullable().default(null),
+  /** The reward points the session holds (api/reward); cart/edit and cart/remove drop them. */
+  reward: z.number().int().nullable().default(null),
   paymentAddress: z.boolean().default(false),
   /** The draft's shipping target is the session's shipping address. */
   shippingAddress: z.boolean().default(false),
@@ -166,6 +168,8 @@ export const orderDraftSchema = z.object({
   contact: contactSchema.nullable().default(null),
   /** OpenCart's customer_id when a signed-in customer (a verified shop identity) orders: sent with api/customer. */
   customerId: z.number().int().positive().nullable().default(null),
+  /** Reward points used on this order: null not asked yet, 0 none. */
+  reward: z.number().int().min(0).nullable().default(null),
   paymentAddress: addressSchema.nullable().default(null),
   /** null with shippingSameAsPayment=true means "ship to the payment address". */
   shippingAddress: addressSchema.nullable().default(null),

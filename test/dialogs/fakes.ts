@@ -324,6 +324,21 @@ export class FakeCheckout implements CheckoutService {
     state.draft.voucher = code;
     return ok(undefined);
   }
+  /** A signed-in customer's balance (reward/available); guests have none. */
+  rewardPoints = 500;
+  /** What this cart takes at most (reward/maximum). */
+  rewardMaximum = 200;
+  async rewardOffer(state: CheckoutState) {
+    this.enter('rewardOffer');
+    if (state.draft.customerId === null || this.rewardPoints <= 0) return ok(null);
+    return ok({ available: this.rewardPoints, usable: Math.min(this.rewardPoints, this.rewardMaximum) });
+  }
+  async useReward(state: CheckoutState, points: number) {
+    this.enter('useReward');
+    if (points > Math.min(this.rewardPoints, this.rewardMaximum)) return { ok: false as const, problem: { code: 'INVALID_CODE' as const } };
+    state.draft.reward = points;
+    return ok(undefined);
+  }
   async setCurrency(state: CheckoutState, code: string) {
     this.enter('setCurrency');
     if (!['USD', 'EUR', 'GBP'].includes(code)) return { ok: false as const, problem: { code: 'INVALID_CURRENCY' as const } };

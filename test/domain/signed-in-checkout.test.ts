@@ -104,4 +104,23 @@ describe('a signed-in customer orders under their OpenCart account', () => {
     expect(order.customerId).toBe('0');
     expect(customerCalls.every((call) => call === 'guest')).toBe(true);
   });
+
+  it('reward points: Rita (500 points) is offered what the cart takes (HTC Touch HD: 200), uses them, and the totals count them', async () => {
+    Object.assign(state.draft, { customerId: 1, contact: rita });
+    const htc = { productId: 28, name: 'HTC Touch HD', quantity: 1, minimum: 1, options: {}, optionLabels: [], thumb: null };
+    expect((await checkout.addLine(state, htc)).ok).toBe(true);
+    nextTurn();
+    expect(await checkout.rewardOffer(state)).toEqual({ ok: true, value: { available: 500, usable: 200 } });
+    expect((await checkout.useReward(state, 200)).ok).toBe(true);
+    expect(state.draft.reward).toBe(200);
+    nextTurn();
+    const summary = await checkout.summary(state);
+    expect(summary.ok && summary.value.totals.map((line) => line.title).join('|')).toMatch(/Reward Points \(200\)/);
+    expect((await checkout.useReward(state, 600)).ok).toBe(false); // more than Rita has: OpenCart refuses
+  });
+
+  it('reward points: a guest session is offered none', async () => {
+    await addLines();
+    expect(await checkout.rewardOffer(state)).toEqual({ ok: true, value: null });
+  });
 });

@@ -4,7 +4,8 @@ import { done, refuse, sameAddress, shippingTarget, toAddressInput, toCustomerIn
 
 type DetailOperations = Omit<
   CheckoutService,
-  'addLine' | 'changeQuantity' | 'removeLine' | 'cart' | 'needsShipping' | 'summary' | 'placeOrder' | 'startOver' | 'addGiftVoucher' | 'removeGiftVoucher'
+  | 'addLine' | 'changeQuantity' | 'removeLine' | 'cart' | 'needsShipping' | 'summary' | 'placeOrder' | 'startOver'
+  | 'addGiftVoucher' | 'removeGiftVoucher' | 'rewardOffer' | 'useReward'
 >;
 
 /**

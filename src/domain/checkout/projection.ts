@@ -4,6 +4,7 @@ import type { CartLine, CartView, Failure, OpenCartApi, Outcome, PaymentMethod, 
 import type { CheckoutState } from '../checkout-port';
 import type { DraftLine, OrderDraft, SessionSync } from '../draft';
 import { shippingTarget, toAddressInput, toCustomerInput } from './mapping';
+import { sendReward } from './reward-operations';
 import type { SessionContext } from './session';
 import { giftVouchersInSession } from './voucher-operations';
 
@@ -57,7 +58,7 @@ export class Projection {
 
   /** cart/add, edit, remove and voucher/add drop both methods' quotes and choices; the totals change. */
   cartChanged(): void {
-    Object.assign(this.sync, { shippingQuotes: null, paymentQuotes: null, shippingChosen: false, cart: null });
+    Object.assign(this.sync, { shippingQuotes: null, paymentQuotes: null, shippingChosen: false, cart: null, reward: null });
   }
 
   /** shipping/address and currency drop the shipping quotes and choice. */
@@ -131,6 +132,7 @@ export class Projection {
     if (!lines.ok) return lines;
     const vouchers = await giftVouchersInSession(this);
     if (!vouchers.ok) return vouchers;
+    if (draft.reward && draft.reward !== sync.reward && !(await sendReward(this, draft.reward))) draft.reward = 0;
     if (draft.coupon !== sync.coupon) draft.coupon = await this.applyCode('coupon', draft.coupon);
     if (draft.voucher !== sync.voucher) draft.voucher = await this.applyCode('voucher', draft.voucher);
     return OK;
