@@ -21,7 +21,9 @@ const EXPECTED_FILES = [
   'upload/admin/language/ru-ru/extension/module/order_bot.php',
   'upload/admin/view/template/extension/module/order_bot.twig',
   'upload/catalog/controller/extension/module/order_bot.php',
+  'upload/catalog/controller/extension/module/order_bot_events.php',
   'upload/catalog/view/theme/default/template/extension/module/order_bot.twig',
+  'upload/system/library/order_bot/events.php',
   'upload/system/library/order_bot/identity.php',
 ];
 

@@ -77,12 +77,22 @@ class ControllerExtensionModuleOrderBot extends Controller {
 		$this->load->model('setting/setting');
 
 		$this->model_setting_setting->editSetting('module_order_bot', $this->defaults);
+
+		// Order history changes are told to the bot at once (catalog/controller/extension/module/order_bot_events.php).
+		$this->load->model('setting/event');
+
+		$this->model_setting_event->deleteEventByCode('order_bot');
+		$this->model_setting_event->addEvent('order_bot', 'catalog/model/checkout/order/addOrderHistory/after', 'extension/module/order_bot_events/history');
 	}
 
 	public function uninstall() {
 		$this->load->model('setting/setting');
 
 		$this->model_setting_setting->deleteSetting('module_order_bot');
+
+		$this->load->model('setting/event');
+
+		$this->model_setting_event->deleteEventByCode('order_bot');
 	}
 
 	// OpenCart HTML-escapes every posted value; the settings keep the text itself.
