@@ -1,6 +1,10 @@
-import { CHANNELS, botUnderTest, shown } from './harness';
+import { createStorefrontCatalog } from '../../src/catalog';
+import type { Catalog } from '../../src/catalog/types';
+import { ManualClock } from '../../src/clock';
+import { startDemoStore, type DemoStoreHandle } from '../../src/demo-store';
+import { CHANNELS, botUnderTest, shown, type ChannelId } from './harness';
 import { ADD_MACBOOK, CONTACT, FINISH_US, dialogTable } from './table';
-import type { FakeCheckout } from './fakes';
+import { FakeCatalog, type FakeCheckout } from './fakes';
 
 dialogTable('country and region in one answer', [
   {
@@ -58,5 +62,53 @@ describe.each(CHANNELS)('a country without regions on %s', (channelId) => {
     expect(summary).toContain('Jane Doe, Avenue de la Costa 1, Monte Carlo, Monaco');
     expect(summary).not.toMatch(/, ,|, $/m);
     expect(shown(await bot.press('Place order'))).toContain('Your order number is 1001');
+  });
+});
+
+describe('places in the customer language, with the store\'s own zones (the demo store\'s country and zone pages)', () => {
+  let store: DemoStoreHandle;
+  let geo: Catalog;
+  beforeAll(async () => {
+    store = await startDemoStore();
+    geo = createStorefrontCatalog({ baseUrl: store.url, clock: new ManualClock() });
+  });
+  afterAll(() => store.close());
+
+  /** Products from the fakes, countries and zones as the store lists them ("Kalinigrad"). */
+  class StoreGeoCatalog extends FakeCatalog {
+    override countries = () => geo.countries();
+    override country = (countryId: number) => geo.country(countryId);
+    override resolveCountry = (text: string, locale: string) => geo.resolveCountry(text, locale);
+    override resolveZone = (countryId: number, text: string) => geo.resolveZone(countryId, text);
+  }
+
+  const play = async (channelId: ChannelId, answers: string[]) => {
+    const bot = botUnderTest(channelId, { catalog: new StoreGeoCatalog() });
+    await bot.say('macbook');
+    await bot.press('Choose');
+    await bot.say('1');
+    await bot.press('Checkout');
+    for (const answer of ['Jane', 'Doe', 'jane@example.com', '+7 495 123-45-67']) await bot.say(answer);
+    const replies: string[] = [];
+    for (const answer of answers) replies.push(shown(await bot.say(answer)));
+    return { replies, sent: (bot.checkout as FakeCheckout).paymentAddresses };
+  };
+
+  it.each(CHANNELS)('"Москва" at the region question is Moscow, "Калининград, Россия" is Kalinigrad, on %s', async (channelId) => {
+    const moscow = await play(channelId, ['Russia', 'Москва']);
+    expect(moscow.replies[0]).toContain('Which region or state in Russia?');
+    expect(moscow.replies[1]).toContain('Which city?');
+    expect(moscow.replies[1]).not.toContain("I don't know that region");
+    const kaliningrad = await play(channelId, ['Калининград, Россия', 'Kaliningrad', 'Leninsky 1', '236000']);
+    expect(kaliningrad.replies[0]).toContain('Which city?');
+    expect(kaliningrad.sent.at(-1)).toMatchObject({ countryId: 176, zoneId: 2743, zoneName: 'Kalinigrad' });
+  });
+
+  it('"Bavaria" and "München, Deutschland" are Bayern', async () => {
+    const bavaria = await play('webchat', ['Germany', 'Bavaria']);
+    expect(bavaria.replies[1]).toContain('Which city?');
+    const munich = await play('webchat', ['München, Deutschland', 'München', 'Marienplatz 1', '80331']);
+    expect(munich.replies[0]).toContain('Which city?');
+    expect(munich.sent.at(-1)).toMatchObject({ countryId: 81, zoneId: 1255, zoneName: 'Bayern' });
   });
 });

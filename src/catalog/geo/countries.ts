@@ -71,7 +71,8 @@ export function countryCandidates(countries: CountryRef[], locale: string): Name
 
 function buildCountryCandidates(countries: CountryRef[], locale: string): NamedCandidate<CountryRef>[] {
   const language = locale.split(/[-_]/)[0] || 'en';
-  const localized = [regionNames(locale), regionNames(language), regionNames('en'), regionNames('en', 'short')];
+  // The bot's languages always: a customer may write "Deutschland" or "Германия" in an English chat.
+  const localized = [regionNames(locale), regionNames(language), regionNames('en'), regionNames('en', 'short'), regionNames('de'), regionNames('ru')];
   return countries.map((country) => {
     const iso2 = isoCodeOfOpenCartName(country.name);
     const names = new Set([foldText(country.name)]);
