@@ -1,37 +1,20 @@
-import pino from 'pino';
 import { createOrderBot } from '../../src/bot';
-import { ManualClock } from '../../src/clock';
-import { loadConfig } from '../../src/config';
-import { startDemoStore, type DemoStoreHandle } from '../../src/demo-store';
-import { startBotApp, type BotApp } from '../../src/server';
 import { call, StreamReader } from '../directline/harness';
+import { startShop, type Shop } from '../e2e/harness';
 
 /** `npm start`'s composition in process: the embedded demo store, the Direct Line stand-in, the widget's join. */
 describe('the page context end to end (Direct Line stand-in, demo store)', () => {
-  let store: DemoStoreHandle;
-  let app: BotApp;
+  let shop: Shop;
   let dl: string;
   const readers: StreamReader[] = [];
 
   beforeAll(async () => {
-    const clock = new ManualClock();
-    store = await startDemoStore({ clock });
-    app = await startBotApp({
-      config: loadConfig({ LOG_LEVEL: 'silent', STATE_STORAGE: 'memory' }),
-      logger: pino({ level: 'silent' }),
-      createBot: createOrderBot,
-      opencart: { baseUrl: store.url, username: store.username, apiKey: store.apiKey },
-      checkStore: false,
-      clock,
-      port: 0,
-      host: '127.0.0.1',
-    });
-    dl = `${app.server.url}/v3/directline`;
+    shop = await startShop(createOrderBot);
+    dl = `${shop.app.server.url}/v3/directline`;
   });
   afterAll(async () => {
     await Promise.all(readers.map((r) => r.close()));
-    await app.close();
-    await store.close();
+    await shop.close();
   });
 
   async function conversation() {
@@ -45,7 +28,7 @@ describe('the page context end to end (Direct Line stand-in, demo store)', () =>
 
   it("on the Canon's page, in euros: 'I'll take 2 of these in red' puts two red Canons in an EUR cart", async () => {
     const { stream, post } = await conversation();
-    const page = { language: 'en-gb', currency: 'EUR', productId: '30', pageUrl: `${app.server.url}/index.php?route=product/product&product_id=30` };
+    const page = { language: 'en-gb', currency: 'EUR', productId: '30', pageUrl: `${shop.app.server.url}/index.php?route=product/product&product_id=30` };
     const joined = await post({ type: 'event', name: 'webchat/join', locale: 'en-US', value: page });
     await stream.waitFor((a) => a.replyToId === joined);
     const said = await post({ type: 'message', text: "I'll take 2 of these in red", locale: 'en-US' });
