@@ -1,6 +1,7 @@
 import { resolveZoneText } from '../../src/catalog/geo/countries';
 import type { Country } from '../../src/catalog/types';
 import { zonesByCountry } from '../../src/demo-store/seed-zones';
+import { cityOfRegionPart } from '../../src/catalog/geo/place-aliases';
 
 /** Countries with the zones as the reference store lists them (OpenCart's own spellings: "Kalinigrad"). */
 function country(countryId: number, isoCode2: string): Country {
@@ -49,5 +50,14 @@ describe('regions typed in the customer language or script', () => {
   it('names of nowhere stay unknown', () => {
     expect(zoneName('Мордор', RUSSIA)).toBe('none');
     expect(zoneName('Gondor', GERMANY)).toBe('none');
+  });
+});
+
+describe('a region named by its city keeps the city', () => {
+  it.each([
+    ['London', 'London'], [' london ', 'london'], ['München', 'München'], ['Москва', 'Москва'], ['Berlin', 'Berlin'],
+    ['California', null], ['Bavaria', null], ['Greater London', null], ['x'.repeat(500), null],
+  ])('%s => %s', (part, city) => {
+    expect(cityOfRegionPart(part)).toBe(city);
   });
 });

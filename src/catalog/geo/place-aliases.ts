@@ -53,3 +53,26 @@ export function placeAliases(foldedName: string): readonly string[] {
   }
   return byName.get(foldedName) ?? [];
 }
+
+/** Cities customers name for their region; also the regions that are one city (Berlin, Moscow, OpenCart's Russian zones). */
+const CITIES: readonly string[] = [
+  'London|Лондон|Munich|München|Muenchen|Мюнхен|Nuremberg|Nürnberg|Нюрнберг|Frankfurt|Frankfurt am Main|Франкфурт',
+  'Hannover|Hanover|Ганновер|Köln|Cologne|Кёльн|Düsseldorf|Дюссельдорф|Dortmund|Дортмунд|Dresden|Дрезден|Leipzig|Лейпциг',
+  'Stuttgart|Штутгарт|Berlin|Берлин|Hamburg|Гамбург|Bremen|Бремен',
+  'Moscow|Москва|Moskva|Moskau|St. Petersburg|Saint Petersburg|Sankt Peterburg|Санкт-Петербург|Петербург|Питер',
+  'Kaliningrad|Калининград|Kalinigrad|Nizhniy Novgorod|Nizhny Novgorod|Нижний Новгород|Yekaterinburg|Ekaterinburg|Екатеринбург',
+];
+
+let cityNames: Set<string> | null = null;
+
+/**
+ * The city an answer's part names when it named the region through a city ("London, UK" => London, with the zone
+ * Greater London; "München, Deutschland" => München, with Bayern), or null when the part is the region's own name
+ * ("California, USA", "Bavaria"). For the address questions: such a part is kept as the city, not asked again.
+ */
+export function cityOfRegionPart(part: string): string | null {
+  if (part.length > 100) return null;
+  cityNames ??= new Set(CITIES.flatMap((list) => list.split('|')).map(foldText));
+  const trimmed = part.replace(/\s+/gu, ' ').trim();
+  return cityNames.has(foldText(trimmed)) ? trimmed : null;
+}
