@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { addressFormCard, addressText, countryDisplayName, FORM_NAMES, submittedValues, ADDRESS_FIELDS, type AddressField } from '../../src/cards';
-import type { Country } from '../../src/catalog/types';
+import { addressFormCard, addressText, choiceCard, countryDisplayName, FORM_NAMES, submittedValues, ADDRESS_FIELDS, type AddressField } from '../../src/cards';
+import type { Country, CountryRef } from '../../src/catalog/types';
 import type { Address } from '../../src/domain/draft';
 import { countryFromLocale } from '../../src/domain/parsers';
 import type { YesNoRecognizer } from '../commands/commands';
@@ -12,7 +12,7 @@ import { isCustomerInput } from '../prompts/outcomes';
 import { dropFormInProgress, formInProgress, hasFormInProgress, type FormInProgress, type FormKey } from '../order-state';
 import { problemKey } from '../prompts/problems';
 import { RegionDialog, type Region } from './region-dialog';
-import { localeOf, showTyping, translate, type DialogDeps } from '../turn';
+import { cardActivity, localeOf, showTyping, translate, type DialogDeps } from '../turn';
 import { answerValidator, type Refusal } from '../prompts/validation';
 import { lengthRefusal } from '../prompts/answer-limits';
 import { yesNoAnswer, yesNoPrompt, yesNoQuestion } from '../prompts/yes-no';
@@ -31,6 +31,8 @@ export interface AddressOptions {
   refused?: Partial<Record<AddressField, Refusal>>;
   reason?: Refusal;
   sent?: Partial<Record<AddressField, string>>;
+  /** Countries the last answer could mean, offered as buttons. */
+  candidates?: { title: string; countryId: number }[];
 }
 
 /** Where this address's answers are kept while it is being typed. */
@@ -50,8 +52,8 @@ export class AddressDialog extends ComponentDialog {
     this.addDialog(new RegionDialog(deps));
     this.addDialog(yesNoPrompt(SAVED_PROMPT, deps, words));
     const validator = answerValidator(deps, {
-      actions: ['form'],
-      action: (action) => (action.v === FORM_NAMES.address ? null : { key: 'common.staleButton' }),
+      actions: ['form', 'pickc'],
+      action: (action) => (action.a === 'pickc' || action.v === FORM_NAMES.address ? null : { key: 'common.staleButton' }),
       text: () => null,
     });
     this.addDialog(new InputPrompt(PROMPT, validator));
@@ -89,6 +91,10 @@ export class AddressDialog extends ComponentDialog {
     const t = translate(step.context, this.deps.translator);
     const asked = missing[0] === 'country' ? (Object.keys(form.values).length ? 'address.askCountry' : 'address.askAll') : `fields.ask_${missing[0]}`;
     const words = reason ? t(reason.key, reason.vars) : t(asked);
+    if (step.options.candidates?.length) {
+      const choices = step.options.candidates.map((c) => ({ title: c.title, action: { a: 'pickc' as const, v: String(c.countryId) } }));
+      return step.prompt(PROMPT, { prompt: cardActivity(step.context, choiceCard({ text: t('address.whichOne'), choices })) });
+    }
     const card = await this.formCard(step, form, country);
     return step.prompt(PROMPT, { prompt: formOrWords(step.context, !typed, () => card, words) });
   }
@@ -102,6 +108,11 @@ export class AddressDialog extends ComponentDialog {
       form.values.countryId = String(result.countryId);
       return again({ typed: true });
     }
+    if (result?.action?.a === 'pickc') {
+      const picked = await this.deps.catalog.country(Number(result.action.v));
+      if (picked) this.takeTyped(form, { kind: 'read', text: '', country: picked, zone: null, fields: {} }, null, localeOf(step.context));
+      return again({ typed: true });
+    }
     if (result?.action) {
       const sent = submittedValues(step.context.activity.value, ADDRESS_FIELDS);
       const refused = await this.takeForm(step.context, form, sent);
@@ -110,7 +121,7 @@ export class AddressDialog extends ComponentDialog {
     if (result) {
       const country = await this.countryOf(form);
       const read = await readTypedAddress(this.deps.catalog, result.text, localeOf(step.context), country);
-      if (read.kind === 'regionQuestion') return step.beginDialog(DIALOG.region);
+      if (read.kind === 'ambiguous') return again({ typed: true, candidates: await this.candidateTitles(step.context, read.candidates) });
       const reason = this.takeTyped(form, read, country, localeOf(step.context));
       if (reason) return again({ typed: true, reason });
       return this.saveIfComplete(step, form, () => again({ typed: true }));
@@ -173,7 +184,7 @@ export class AddressDialog extends ComponentDialog {
   }
 
   /** A typed answer's parts into the form; the refusal of the field that was asked when it gave nothing. */
-  private takeTyped(form: FormInProgress, read: Exclude<TypedAddress, { kind: 'regionQuestion' }>, known: Country | null, locale: string): Refusal {
+  private takeTyped(form: FormInProgress, read: Exclude<TypedAddress, { kind: 'ambiguous' }>, known: Country | null, locale: string): Refusal {
     if (read.kind === 'none') return { key: 'address.unknownCountry' };
     const country = read.country ?? known;
     if (read.country && String(read.country.countryId) !== form.values.countryId) {
@@ -196,6 +207,13 @@ export class AddressDialog extends ComponentDialog {
       else if (field === asked) return { key: checked.reason, vars: checked.vars };
     }
     return null;
+  }
+
+  /** At most eight candidates, named in the customer's language where their ISO code is known. */
+  private async candidateTitles(ctx: TurnContext, candidates: CountryRef[]) {
+    const shown = candidates.slice(0, 8);
+    const countries = await Promise.all(shown.map((c) => this.deps.catalog.country(c.countryId)));
+    return shown.map((c, i) => ({ title: countryDisplayName(countries[i]?.isoCode2, c.name, localeOf(ctx)), countryId: c.countryId }));
   }
 
   private async countryOf(form: FormInProgress): Promise<Country | null> {

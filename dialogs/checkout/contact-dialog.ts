@@ -113,8 +113,8 @@ export function takeTyped(values: Partial<Record<ContactField, string>>, text: s
     taken[field] = checked.value;
   }
   if (!Object.keys(taken).length) {
-    if (line.badEmail) return { key: 'input.emailInvalid' };
-    if (line.badPhone && asked !== 'email') return { key: 'input.phoneInvalid' };
+    if (line.badEmail && asked === 'email') return { key: 'input.emailInvalid' };
+    if (line.badPhone && asked === 'telephone') return { key: 'input.phoneInvalid' };
     const checked = checkField(asked, text, locale);
     if (!checked.ok) return refusalOf(checked);
     taken[asked] = checked.value;

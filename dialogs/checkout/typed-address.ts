@@ -1,13 +1,13 @@
 import { readCountryAnswer } from '../../src/catalog/geo/country-answer';
-import type { Catalog, Country, Zone } from '../../src/catalog/types';
+import type { Catalog, Country, CountryRef, Zone } from '../../src/catalog/types';
 import { readAddressParts, splitAddressParts } from '../../src/domain/parsers';
 import { NO_ZONE_ID, regionOf as regionWithZone, type Region } from './region-dialog';
 
 /** What a typed address answer named: a country (when it named one), its region, and the other fields. */
 export type TypedAddress =
   | { kind: 'read'; text: string; country: Country | null; zone: Zone | null; fields: Partial<Record<'city' | 'address1' | 'postcode', string>> }
-  /** The country it named is one of several ("Guinea"): the region question's candidates decide. */
-  | { kind: 'regionQuestion' }
+  /** The country it named is one of several ("united"): the customer picks one. */
+  | { kind: 'ambiguous'; candidates: CountryRef[] }
   /** No country known and none named. */
   | { kind: 'none' };
 
@@ -34,7 +34,7 @@ export async function readTypedAddress(catalog: Catalog, text: string, locale: s
       rest = parts.filter((_, i) => i !== at.index);
     } else {
       const answer = await readCountryAnswer(catalog, text, locale);
-      if (answer.kind === 'ambiguous') return { kind: 'regionQuestion' };
+      if (answer.kind === 'ambiguous') return { kind: 'ambiguous', candidates: answer.candidates };
       if (answer.kind === 'none') return { kind: 'none' };
       named = await catalog.country(answer.value.countryId);
       if (!named) return { kind: 'none' };

@@ -55,7 +55,7 @@ function summaryCases(lng: SupportedLocale): DialogCase[] {
     })),
     ...p.address.map((say) => ({
       name: `${lng}: "${say}" asks the billing address again`,
-      turns: [...summary, { say, expect: [t('address.askCountry')], not: [buttonsAgain] }, orders(0)],
+      turns: [...summary, { say, expect: [t('address.intro_payment')], not: [buttonsAgain] }, orders(0)],
     })),
     ...p.shipping.map((say) => ({
       name: `${lng}: "${say}" asks the shipping method again`,
@@ -63,7 +63,7 @@ function summaryCases(lng: SupportedLocale): DialogCase[] {
     })),
     ...p.delivery.map((say) => ({
       name: `${lng}: "${say}" asks the delivery address again`,
-      turns: [...summary, { say, expect: [t('address.shipToSame')] }, orders(0)],
+      turns: [...summary, { say, expect: [t('address.intro_shipping')] }, orders(0)],
     })),
     ...p.wait.map((say) => ({
       name: `${lng}: "${say}" gets "take your time" with the buttons, which still place the order`,
