@@ -5,6 +5,7 @@ import type { OptionValue, ProductDetails, ProductOption } from '../../src/catal
 import type { OptionSelection } from '../../src/opencart/api';
 import { normalizeWords } from '../commands/commands';
 import { DIALOG } from '../ids';
+import { choiceMatcher, type ChoiceMatcher, type OfferedChoice } from '../prompts/choice-match';
 import { checkOptionText } from '../prompts/input-checks';
 import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
 import { cardActivity, translate, type DialogDeps } from '../turn';
@@ -35,8 +36,13 @@ interface OptionRules {
   ticked: string[];
 }
 
-/** The value a typed answer names: its number in the list, or its name. */
-export function valueNamed(option: ProductOption, text: string): OptionValue | undefined {
+/** The option's values as buttons, for the shared choice matcher (positions, typos, "which one: A or B?"). */
+function offeredValues(option: ProductOption): OfferedChoice[] {
+  return option.values.map((v) => ({ label: v.name, action: { a: 'opt', v: String(v.productOptionValueId) } }));
+}
+
+/** The value a typed answer names: its number in the list, or its name; with a matcher also "the second one", typos. */
+export function valueNamed(option: ProductOption, text: string, matcher?: ChoiceMatcher): OptionValue | undefined {
   if (/^\d{1,2}$/.test(text.trim())) return option.values[Number(text) - 1];
   const words = normalizeWords(text);
   const exact = option.values.find((v) => normalizeWords(v.name) === words);
@@ -45,7 +51,9 @@ export function valueNamed(option: ProductOption, text: string): OptionValue | u
   if (partial.length === 1) return partial[0];
   // Words in the customer's language ("rot", "красный") or with a typo: the catalog's matcher knows them.
   const [id, ...more] = matchOptionValues(option, [text]);
-  return id !== undefined && more.length === 0 ? option.values.find((v) => v.productOptionValueId === id) : undefined;
+  if (id !== undefined && more.length === 0) return option.values.find((v) => v.productOptionValueId === id);
+  const chosen = matcher?.chosen(text, offeredValues(option));
+  return chosen ? option.values.find((v) => String(v.productOptionValueId) === chosen.action.v) : undefined;
 }
 
 function choose(state: ChosenOptions, option: ProductOption, value: OptionValue | string): void {
@@ -66,19 +74,22 @@ function chooseSeveral(state: ChosenOptions, option: ProductOption, valueIds: st
 /** Asks every required option in turn and offers optional ones with a skip; named values are taken as they are. */
 export class ProductOptionsDialog extends ComponentDialog {
   private readonly doneWords: Set<string>;
+  private readonly matcher: ChoiceMatcher;
 
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.productOptions);
+    this.matcher = choiceMatcher(deps.translator);
     this.doneWords = new Set(deps.translator.allTranslations('options.doneWords').flatMap((l) => l.split('|')).map(normalizeWords));
     const validator = answerValidator(deps, {
       actions: ['opt', 'skip', 'done'],
       limit: 'optionText',
       action: (action: CardAction, _ctx, rules) => this.refuseAction(action, rules as OptionRules),
-      text: (text, _ctx, rules) => {
+      text: (text, ctx, rules) => {
         const { option: o, ticked } = rules as OptionRules;
         if (o.type === 'checkbox' && this.saysDone(text)) return this.refuseAction({ a: 'done' }, { option: o, ticked });
         if (!CHOICE_OPTION_TYPES.has(o.type)) return refusalOf(checkOptionText(o.type, text));
-        return valueNamed(o, text) ? null : { key: 'options.pickOne', vars: { option: o.name } };
+        if (valueNamed(o, text, this.matcher)) return null;
+        return this.matcher.refusal(ctx, text, offeredValues(o), { key: 'options.pickOne', vars: { option: o.name } });
       },
     });
     this.addDialog(new InputPrompt(PROMPT, validator));
@@ -139,7 +150,7 @@ export class ProductOptionsDialog extends ComponentDialog {
       state.labels.push({ name: option.name, value: uploaded.name });
     }
     if (input.action?.a === 'opt') choose(state, option, option.values.find((v) => String(v.productOptionValueId) === input.action?.v)!);
-    else if (!input.action && CHOICE_OPTION_TYPES.has(option.type)) choose(state, option, valueNamed(option, input.text)!);
+    else if (!input.action && CHOICE_OPTION_TYPES.has(option.type)) choose(state, option, valueNamed(option, input.text, this.matcher)!);
     else if (!input.action && option.type !== 'file') {
       const checked = checkOptionText(option.type, input.text);
       if (checked.ok) choose(state, option, checked.value);
@@ -156,7 +167,7 @@ export class ProductOptionsDialog extends ComponentDialog {
       chooseSeveral(state, option, ticked);
       return step.replaceDialog(this.id, { ...state, index: state.index + 1, ticked: undefined });
     }
-    const valueId = input.action?.a === 'opt' ? input.action.v! : String(valueNamed(option, input.text)!.productOptionValueId);
+    const valueId = input.action?.a === 'opt' ? input.action.v! : String(valueNamed(option, input.text, this.matcher)!.productOptionValueId);
     const next = ticked.includes(valueId) ? ticked.filter((id) => id !== valueId) : [...ticked, valueId];
     return step.replaceDialog(this.id, { ...state, ticked: next });
   }

@@ -76,10 +76,18 @@ describe('places in the customer language, with the store\'s own zones (the demo
 
   /** Products from the fakes, countries and zones as the store lists them ("Kalinigrad"). */
   class StoreGeoCatalog extends FakeCatalog {
-    override countries = () => geo.countries();
-    override country = (countryId: number) => geo.country(countryId);
-    override resolveCountry = (text: string, locale: string) => geo.resolveCountry(text, locale);
-    override resolveZone = (countryId: number, text: string) => geo.resolveZone(countryId, text);
+    override countries() {
+      return geo.countries();
+    }
+    override country(countryId: number) {
+      return geo.country(countryId);
+    }
+    override resolveCountry(text: string, locale = 'en') {
+      return geo.resolveCountry(text, locale);
+    }
+    override resolveZone(countryId: number, text: string) {
+      return geo.resolveZone(countryId, text);
+    }
   }
 
   const play = async (channelId: ChannelId, answers: string[]) => {
