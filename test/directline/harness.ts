@@ -1,12 +1,14 @@
-import { ActivityHandler, MessageFactory } from 'botbuilder';
+import { ActivityHandler, MessageFactory, type Activity } from 'botbuilder';
 import WebSocket from 'ws';
 import { ManualClock } from '../../src/clock';
 import { createCloudAdapter, startServer, type RunningServer } from '../../src/server';
 import { createDirectLineStandIn, type DirectLineLimits, type DirectLineStandIn } from '../../src/server/directline';
 import { memoryLogger } from '../server/helpers';
 
-/** Welcomes each newcomer and echoes each message, replying to it. */
+/** Welcomes each newcomer and echoes each message, replying to it; notes every message it received. */
 class EchoBot extends ActivityHandler {
+  readonly received: Activity[] = [];
+
   constructor() {
     super();
     this.onMembersAdded(async (context, next) => {
@@ -15,6 +17,7 @@ class EchoBot extends ActivityHandler {
       await next();
     });
     this.onMessage(async (context, next) => {
+      this.received.push(context.activity);
       await context.sendActivity(MessageFactory.text(`echo: ${context.activity.text ?? ''}`));
       await next();
     });
@@ -26,6 +29,8 @@ export interface Harness {
   standIn: DirectLineStandIn;
   clock: ManualClock;
   lines: string[];
+  /** The messages the bot received, as it received them. */
+  received: Activity[];
   close(): Promise<void>;
 }
 
@@ -34,9 +39,10 @@ export async function startHarness(limits: Partial<DirectLineLimits> = {}): Prom
   const clock = new ManualClock();
   const standIn = createDirectLineStandIn({ logger, clock, limits });
   const adapter = createCloudAdapter({ credentials: {}, logger });
-  const server = await startServer({ bot: new EchoBot(), adapter, logger, port: 0, host: '127.0.0.1', extraRoutes: [standIn.mount] });
+  const bot = new EchoBot();
+  const server = await startServer({ bot, adapter, logger, port: 0, host: '127.0.0.1', extraRoutes: [standIn.mount] });
   return {
-    server, standIn, clock, lines,
+    server, standIn, clock, lines, received: bot.received,
     async close() {
       await standIn.close();
       await server.close();

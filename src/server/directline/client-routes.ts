@@ -19,15 +19,19 @@ const POSTABLE_TYPES = new Set(['message', 'event', 'typing']);
 const MAX_ID_LENGTH = 64;
 const HOST = /^(?:[\w.-]{1,253}|\[[\da-f:.]{2,45}\])(?::\d{1,5})?$/i;
 
-/** The WebSocket URL as the client reached us: its Host header, ws or wss by the forwarded protocol. */
-function streamUrlFor(req: IncomingMessage, conversationId: string, token: string, watermark: string | undefined): string {
+/** Where the client reached us: its Host header (localhost when odd), secure by the forwarded protocol. */
+export function clientOrigin(req: IncomingMessage): { secure: boolean; host: string } {
   const host = String(req.headers.host ?? '');
   const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim();
-  const scheme = forwarded === 'https' ? 'wss' : 'ws';
+  return { secure: forwarded === 'https', host: HOST.test(host) ? host : 'localhost' };
+}
+
+/** The WebSocket URL as the client reached us: its Host header, ws or wss by the forwarded protocol. */
+function streamUrlFor(req: IncomingMessage, conversationId: string, token: string, watermark: string | undefined): string {
+  const { secure, host } = clientOrigin(req);
   const query = new URLSearchParams({ t: token });
   if (watermark) query.set('watermark', watermark);
-  const safeHost = HOST.test(host) ? host : 'localhost';
-  return `${scheme}://${safeHost}${DIRECT_LINE_PATH}/conversations/${conversationId}/stream?${query}`;
+  return `${secure ? 'wss' : 'ws'}://${host}${DIRECT_LINE_PATH}/conversations/${conversationId}/stream?${query}`;
 }
 
 function tokenAnswer(issued: IssuedToken): Record<string, unknown> {
@@ -40,7 +44,7 @@ function watermarkOf(req: Request): string | undefined {
 }
 
 /** The conversation the request's token opens, checked against the id in the path; answers the refusal itself. */
-function authorized(deps: ClientRoutesDeps, req: Request, res: Response, pathId?: string): Conversation | undefined {
+export function authorized(deps: Pick<ClientRoutesDeps, 'store'>, req: Request, res: Response, pathId?: string): Conversation | undefined {
   const token = bearerToken(req);
   const conversation = token ? deps.store.conversationOfToken(token) : undefined;
   if (!conversation || (pathId !== undefined && conversation.id !== pathId)) {
@@ -134,7 +138,7 @@ export function mountClientRoutes(server: Server, deps: ClientRoutesDeps): void 
 }
 
 /** The display name the client gave, if it is a short string; the id is always the token's user. */
-function userName(from: unknown): { name?: string } {
+export function userName(from: unknown): { name?: string } {
   if (typeof from !== 'object' || from === null) return {};
   const name = (from as Record<string, unknown>).name;
   return typeof name === 'string' && name.length <= MAX_ID_LENGTH ? { name } : {};

@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock';
+import type { AttachmentLimits } from './attachment-store';
 
 /** An activity as the stand-in keeps it: plain JSON with the id and timestamp it assigned. */
 export type StoredActivity = Record<string, unknown> & { id: string };
 
-export interface DirectLineLimits {
+/** Uploaded files count as the conversation's too: they are dropped with it (see AttachmentStore). */
+export interface DirectLineLimits extends AttachmentLimits {
   /** Conversations kept at once; the least recently used one is dropped to make room. */
   maxConversations: number;
   /** Activities kept per conversation, and their size as JSON; the oldest are dropped (watermarks keep counting). */
@@ -25,6 +27,10 @@ export const DEFAULT_LIMITS: DirectLineLimits = {
   idleMs: 60 * 60 * 1000,
   tokenTtlMs: 60 * 60 * 1000,
   maxTokensPerConversation: 4,
+  maxFileBytes: 4 * 1024 * 1024,
+  maxUploadBytesPerConversation: 8 * 1024 * 1024,
+  maxUploadBytesTotal: 64 * 1024 * 1024,
+  maxFilesTotal: 512,
 };
 
 export type ActivityListener = (activity: StoredActivity, watermark: number) => void;
@@ -63,11 +69,17 @@ export class ConversationStore {
   private readonly conversations = new Map<string, Conversation>();
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly tokensOf = new Map<string, string[]>();
+  private readonly forgetListeners = new Set<(conversationId: string) => void>();
 
   constructor(private readonly clock: Clock, readonly limits: DirectLineLimits = DEFAULT_LIMITS) {}
 
   get size(): number {
     return this.conversations.size;
+  }
+
+  /** Calls the listener whenever a conversation is forgotten (idle, evicted, cleared). */
+  onForget(listener: (conversationId: string) => void): void {
+    this.forgetListeners.add(listener);
   }
 
   /** A new conversation and its first token. */
@@ -188,6 +200,7 @@ export class ConversationStore {
     for (const token of this.tokensOf.get(conversationId) ?? []) this.tokens.delete(token);
     this.tokensOf.delete(conversationId);
     if (!conversation) return;
+    for (const listener of this.forgetListeners) listener(conversationId);
     conversation.listeners.clear();
     for (const close of conversation.closers) close();
     conversation.closers.clear();

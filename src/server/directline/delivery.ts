@@ -22,6 +22,11 @@ export class BotDelivery {
 
   constructor(private readonly options: DeliveryOptions) {}
 
+  /** The bot's own base URL on loopback (also where the stand-in's routes are). */
+  botUrl(): string {
+    return this.options.botUrl();
+  }
+
   /** False when too many activities of this conversation are still waiting. */
   deliver(conversationId: string, activity: Record<string, unknown>): boolean {
     const chain = this.chains.get(conversationId) ?? { tail: Promise.resolve(), pending: 0 };

@@ -80,7 +80,8 @@ export function readJsonBody(req: IncomingMessage, options: JsonBodyOptions): Pr
   return collect(req, options).then((result) => (result.ok ? parseJson(result.value) : result));
 }
 
-function collect(req: IncomingMessage, options: JsonBodyOptions): Promise<{ ok: true; value: Buffer } | JsonBodyError> {
+/** The raw body within the size and time limits (also for non-JSON bodies such as Direct Line's multipart upload). */
+export function collect(req: IncomingMessage, options: JsonBodyOptions): Promise<{ ok: true; value: Buffer } | JsonBodyError> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
