@@ -25,7 +25,7 @@ describe('Direct Line 3.0 stand-in: upload (Web Chat paperclip)', () => {
     expect(answer.status).toBe(201);
     return answer.body;
   };
-  const upload = (c: Started, body: BodyInit, token = c.token, headers: Record<string, string> = {}) =>
+  const upload = (c: Started, body: FormData | string, token = c.token, headers: Record<string, string> = {}) =>
     fetch(`${dl}/conversations/${c.conversationId}/upload?userId=dl_whatever`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, ...headers },
