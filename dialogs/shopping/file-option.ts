@@ -77,21 +77,43 @@ function nameFor(attachment: Attachment): string {
   return extension ? `file.${extension}` : 'file';
 }
 
-/** The first file of the message: Teams' download info, or any attachment with an http(s) contentUrl that is not a card. */
+/** A file of the message: Teams' download info, or an attachment with an http(s) contentUrl that is not a card. */
+function fileOf(attachment: Attachment, connector: URL | null): AttachedFile | null {
+  if (typeof attachment?.contentType !== 'string') return null;
+  if (attachment.contentType === TEAMS_FILE) {
+    const url = httpUrl((attachment.content as { downloadUrl?: unknown } | undefined)?.downloadUrl);
+    return url ? { url: url.href, name: nameFor(attachment), contentType: null, withToken: false } : null;
+  }
+  const url = httpUrl(attachment.contentUrl);
+  if (!url || attachment.contentType.startsWith('application/vnd.microsoft.card') || attachment.contentType === 'text/html') return null;
+  return { url: url.href, name: nameFor(attachment), contentType: attachment.contentType, withToken: !!connector && connector.origin === url.origin };
+}
+
+/** Sizes of a Telegram photo as the channel passes Telegram's message on (PhotoSize: file_size, width, height). */
+function telegramPhotoSizes(activity: Partial<Activity>): number[] {
+  const photo = (activity.channelData as { message?: { photo?: unknown } } | undefined)?.message?.photo;
+  if (!Array.isArray(photo)) return [];
+  return photo.slice(0, MAX_ATTACHMENTS).map((size: { file_size?: unknown; width?: unknown; height?: unknown } | null) => {
+    if (typeof size?.file_size === 'number') return size.file_size;
+    return typeof size?.width === 'number' && typeof size.height === 'number' ? size.width * size.height : 0;
+  });
+}
+
+/**
+ * The file of the message: the first one, except that a Telegram photo comes as one image per size (smallest
+ * first), so there the largest is taken: by the sizes in Telegram's message when they match, else the last.
+ */
 export function attachedFile(activity: Partial<Activity>): AttachedFile | null {
   const connector = httpUrl(activity.serviceUrl);
-  for (const attachment of (activity.attachments ?? []).slice(0, MAX_ATTACHMENTS)) {
-    if (typeof attachment?.contentType !== 'string') continue;
-    if (attachment.contentType === TEAMS_FILE) {
-      const url = httpUrl((attachment.content as { downloadUrl?: unknown } | undefined)?.downloadUrl);
-      if (url) return { url: url.href, name: nameFor(attachment), contentType: null, withToken: false };
-      continue;
-    }
-    const url = httpUrl(attachment.contentUrl);
-    if (!url || attachment.contentType.startsWith('application/vnd.microsoft.card') || attachment.contentType === 'text/html') continue;
-    return { url: url.href, name: nameFor(attachment), contentType: attachment.contentType, withToken: !!connector && connector.origin === url.origin };
+  const files = (activity.attachments ?? []).slice(0, MAX_ATTACHMENTS).map((attachment) => fileOf(attachment, connector));
+  const images = files.filter((file): file is AttachedFile => !!file?.contentType?.startsWith('image/'));
+  if (activity.channelId === 'telegram' && images.length > 1) {
+    const sizes = telegramPhotoSizes(activity);
+    if (sizes.length !== images.length) return images.at(-1) ?? null;
+    const largest = sizes.reduce((best, size, index) => (size > (sizes[best] ?? 0) ? index : best), 0);
+    return images[largest] ?? null;
   }
-  return null;
+  return files.find((file) => file !== null) ?? null;
 }
 
 /** The bot's token for the Bot Connector, from botbuilder's connector client of this turn; none when anonymous. */
