@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHANGEABLE_SLOTS } from '../src/cards';
 import type { CheckoutState } from '../src/domain/checkout-port';
 import { addressSchema, contactSchema, emptyDraft, loadDraft } from '../src/domain/draft';
+import { isValidated, markValidated } from '../src/storage/validated';
 import { SUPPORTED_LOCALES } from '../src/i18n/locale';
 import type { OpenCartSessionState } from '../src/opencart/api';
 
@@ -133,7 +134,10 @@ export class OrderStateStore {
     const key = cacheKey(name);
     const hit = ctx.turnState.get(key) as T | undefined;
     if (hit) return hit;
-    const value = load(await prop.get(ctx));
+    const stored = await prop.get(ctx);
+    // Validated once: a part this process validated and wrote itself comes back marked (src/storage/validated.ts).
+    const value = isValidated(stored) ? (stored as T) : load(stored);
+    markValidated(value);
     await prop.set(ctx, value);
     ctx.turnState.set(key, value);
     return value;

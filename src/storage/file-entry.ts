@@ -8,7 +8,7 @@ export function entryFileName(key: string): string {
   return `${createHash('sha256').update(key).digest('hex')}${ENTRY_SUFFIX}`;
 }
 
-/** What write-file-atomic leaves behind when the process dies between writing and renaming. */
+/** What an atomic write (atomic-write.ts) leaves behind when the process dies between writing and renaming. */
 export function isLeftoverTempFile(name: string): boolean {
   return /^[0-9a-f]{64}\.json\.[0-9a-f]+$/.test(name);
 }
@@ -20,6 +20,8 @@ export interface StoredEntry {
   savedAt: number;
   /** The item as JSON text, without its eTag. */
   json: string;
+  /** Top-level parts this process validated before writing them (validated.ts); never set for an entry read from disk. */
+  validated?: readonly string[];
 }
 
 const fileSchema = z.object({

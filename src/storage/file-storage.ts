@@ -1,12 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
-import writeFileAtomic from 'write-file-atomic';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
+import { writeFileDurably } from './atomic-write';
 import { StorageConflictError } from './errors';
 import { decodeEntry, encodeEntry, entryFileName, itemJson, newETag, type StoredEntry } from './file-entry';
 import { KeyedLock } from './keyed-lock';
+import { markValidatedParts, validatedParts } from './validated';
 import { sweepStateDir } from './file-sweep';
 
 export interface FileStorageOptions {
@@ -31,8 +32,8 @@ interface Slot {
 const DEFAULT_MAX_CACHED = 2000;
 
 /**
- * Bot state on local disk, one file per key. Writes are atomic and fsynced (write-file-atomic, then the folder is
- * synced), so a kill at any moment leaves each file either as it was or as written. Reads are served from memory,
+ * Bot state on local disk, one file per key. Writes are atomic and fsynced (a temp file fsynced and renamed, then the
+ * folder is synced), so a kill at any moment leaves each file either as it was or as written. Reads are served from memory,
  * which is safe because one process owns the folder; writes of one key coalesce while one is on its way to disk.
  */
 export class FileStorage implements Storage {
@@ -50,7 +51,10 @@ export class FileStorage implements Storage {
     const items: StoreItems = {};
     for (const key of keys) {
       const entry = this.live((await this.slot(key)).current);
-      if (entry) items[key] = { ...(JSON.parse(entry.json) as object), eTag: entry.eTag };
+      if (!entry) continue;
+      const item = JSON.parse(entry.json) as Record<string, unknown>;
+      markValidatedParts(item, entry.validated);
+      items[key] = { ...item, eTag: entry.eTag };
     }
     return items;
   }
@@ -64,7 +68,7 @@ export class FileStorage implements Storage {
     await Promise.all(keys.map((key) => this.change(key, () => null)));
   }
 
-  /** Forgets what was not written for the TTL (and write-file-atomic's leftovers); returns how many were removed. */
+  /** Forgets what was not written for the TTL (and the leftovers of atomic writes that died); returns how many were removed. */
   async sweep(): Promise<number> {
     await this.ensureDir();
     return sweepStateDir(this.options, (key) => this.forgetIfExpired(key));
@@ -81,7 +85,13 @@ export class FileStorage implements Storage {
       if (current && typeof expected === 'string' && expected !== '*' && expected !== current.eTag) {
         throw new StorageConflictError();
       }
-      return { key, eTag: newETag(), savedAt: this.options.clock.now(), json: itemJson(item) };
+      return {
+        key,
+        eTag: newETag(),
+        savedAt: this.options.clock.now(),
+        json: itemJson(item),
+        validated: validatedParts(item),
+      };
     });
   }
 
@@ -133,7 +143,7 @@ export class FileStorage implements Storage {
   private async writeFile(key: string, entry: StoredEntry | null): Promise<void> {
     await this.ensureDir();
     const file = this.fileOf(key);
-    if (entry) await writeFileAtomic(file, encodeEntry(entry), { fsync: true, mode: 0o600 });
+    if (entry) await writeFileDurably(file, encodeEntry(entry), 0o600);
     else await fs.rm(file, { force: true });
     await syncDir(this.options.dir);
   }

@@ -11,7 +11,7 @@ export interface SweepOptions {
   logger: Logger;
 }
 
-/** A temp file this old belongs to a write that died (write-file-atomic renames within milliseconds). */
+/** A temp file this old belongs to a write that died (an atomic write renames within milliseconds). */
 const LEFTOVER_AGE_MS = 10 * 60 * 1000;
 
 /**
