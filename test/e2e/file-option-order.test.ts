@@ -1,6 +1,7 @@
 import { createOrderBot } from '../../src/bot';
 import type { LocalChannelId } from '../../src/server/local-channel';
 import { PNG_1X1, startFileServer, type FileServer } from './file-server';
+import { APPLE_CINEMA_ANSWERS, questionOf } from './apple-cinema';
 import { startShop, type Shop } from './harness';
 import { CANON_TO_BERLIN, play, shown } from './steps';
 
@@ -11,18 +12,6 @@ function fileAttachment(channel: LocalChannelId, url: string) {
   }
   return { contentType: 'image/png', contentUrl: url, name: 'artwork.png' };
 }
-
-/** Answers to Apple Cinema 30"'s questions, by what each question names (every option type, all required). */
-const ANSWERS: [RegExp, string | RegExp][] = [
-  [/Radio/, /^Small/],
-  [/Checkbox/, /^Checkbox 1/],
-  [/Select/, /^Red/],
-  [/Date & Time|Date &amp; Time/, '2026-12-24 18:30'],
-  [/Textarea/, 'Please gift wrap.'],
-  [/Text/, 'Engraving: HELLO'],
-  [/Date/, '2026-12-24'],
-  [/Time/, '18:30'],
-];
 
 describe('Apple Cinema 30" (a required file option) ordered in the chat on every channel', () => {
   let shop: Shop;
@@ -44,13 +33,13 @@ describe('Apple Cinema 30" (a required file option) ordered in the chat on every
     if (chat.lastTurn.rendered.buttons.some((b) => /^choose$/i.test(b.label))) turn = shown(await chat.click(/^choose$/i));
     const transcript = [turn];
     for (let asked = 0; !/How many/.test(turn) && asked < 20; asked++) {
-      const question = turn.split('\n').filter((line) => /choose|enter|attach/i.test(line)).pop() ?? turn;
+      const question = questionOf(turn);
       if (/attach the file/i.test(question)) {
         turn = shown(await chat.post({ ...chat.factory.text(''), attachments: [fileAttachment(channel, url)] }));
       } else if (/Checkbox/.test(question) && /Chosen: Checkbox 1/.test(turn)) {
         turn = shown(await chat.click(/^done$/i));
       } else {
-        const answer = ANSWERS.find(([name]) => name.test(question))?.[1];
+        const answer = APPLE_CINEMA_ANSWERS.find(([name]) => name.test(question))?.[1];
         if (!answer) throw new Error(`no answer for: ${turn}`);
         turn = shown(typeof answer === 'string' ? await chat.say(answer) : await chat.click(answer));
       }
