@@ -6,6 +6,13 @@ import type { RouteSpec } from './routes';
 import { emptyAnswer, errorAnswer } from './schemas/common';
 import type { RawAnswer } from './transport';
 
+const NOT_AN_ERROR = { success: false } as const;
+
+/** Only a plain object with an `error` key can pass errorAnswer (a looseObject requiring `error`). */
+function hasErrorField(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value;
+}
+
 export interface Interpretation<T> {
   outcome: Outcome<T>;
   phpWarnings: boolean;
@@ -30,9 +37,10 @@ export function interpretAnswer<T>(
     throw new OpenCartProtocolError(spec.route, cutPayload(answer.body, secrets), body.problem);
   }
   const { value, phpWarnings } = body;
-  if (emptyAnswer.safeParse(value).success) return { outcome: emptyAnswerFailure(spec.route), phpWarnings };
+  // Cheap shape tests first: most answers are neither `[]` nor carry `error`, and skip those two zod checks.
+  if (Array.isArray(value) && emptyAnswer.safeParse(value).success) return { outcome: emptyAnswerFailure(spec.route), phpWarnings };
 
-  const failed = errorAnswer.safeParse(value);
+  const failed = hasErrorField(value) ? errorAnswer.safeParse(value) : NOT_AN_ERROR;
   // cart/products reports stock and minimum problems in `error` next to a cart that is still valid.
   const cartWarningsOnly =
     spec.route === 'api/cart/products' &&

@@ -50,13 +50,23 @@ const attachment = z.looseObject({
   name: optional(text(ACTIVITY_LIMITS.name)),
 });
 
-const httpUrl = text(ACTIVITY_LIMITS.serviceUrl).refine((value) => {
+/** Service URLs already seen to be http(s): a bot hears from a few channels, so each is parsed once, not per turn. */
+const knownHttpUrls = new Set<string>();
+const MAX_KNOWN_URLS = 64;
+
+function isHttpUrl(value: string): boolean {
+  if (knownHttpUrls.has(value)) return true;
+  let ok: boolean;
   try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
+    ok = ['http:', 'https:'].includes(new URL(value).protocol);
   } catch {
-    return false;
+    ok = false;
   }
-}, 'expected an http(s) URL');
+  if (ok && knownHttpUrls.size < MAX_KNOWN_URLS) knownHttpUrls.add(value);
+  return ok;
+}
+
+const httpUrl = text(ACTIVITY_LIMITS.serviceUrl).refine(isHttpUrl, 'expected an http(s) URL');
 
 export const incomingActivitySchema = z.looseObject({
   type: text(ACTIVITY_LIMITS.type).min(1),
