@@ -41,7 +41,7 @@ export async function profileOneOrder(lines: number, before: number): Promise<st
   await rig.close();
   // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0 is the main thread.
   const file = readdirSync(dir).find((name) => name.includes(`.${pid}.0.`) && name.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no profile of process ${pid} in ${dir}`);
+  if (!file) throw new Error(`no profile of process ${pid} in ${dir}; its output:\n${rig.proc.output.slice(-20).join('\n')}`);
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
   const outcome = stats.failedOrders ? 'FAILED' : 'placed';
   const header = `Profile of one ${lines}-line order after ${before} whole orders on the same process (${stats.turns} turns, ${outcome}), ${path.join(dir, file)}`;
