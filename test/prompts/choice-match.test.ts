@@ -97,3 +97,16 @@ describe('the pure matcher', () => {
     expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2000);
   });
 });
+
+describe('a typed yes or no with a typo', () => {
+  const YES_NO: OfferedChoice[] = [
+    { label: 'yes', action: { a: 'yes' }, names: ['yes', 'yeah', 'sure', 'okay', 'ja', 'jawohl', 'да', 'конечно'] },
+    { label: 'no', action: { a: 'no' }, names: ['no', 'nope', 'nein', 'нет', 'не надо'] },
+  ];
+  it.each([['yeahh', 'yes'], ['nien', 'no'], ['Konechno', null], ['канешно', 'yes'], ['jawol', 'yes'], ['nope', 'no'], ['2', null], ['maybe', null]])(
+    '%s => %s',
+    (text, answer) => {
+      expect(matcher.chosen(text, YES_NO, { positions: false })?.action.a ?? null).toBe(answer);
+    },
+  );
+});
