@@ -127,7 +127,7 @@
     botAvatarInitials: labels.botInitials,
     userAvatarInitials: labels.userInitials,
     botAvatarBackgroundColor: accent,
-    hideUploadButton: true,
+    hideUploadButton: false,
     sendBoxButtonColor: accent,
     suggestedActionBorderRadius: 8,
     rootHeight: '100%',
