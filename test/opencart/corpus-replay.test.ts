@@ -152,9 +152,18 @@ const cases = SCENARIO_FILES.flatMap((file) =>
     .map((x) => [`${file} #${x.index} ${x.method} ${x.route}: ${x.observed.slice(0, 60)}`, x] as const),
 );
 
-test('the corpus holds all 28 scenario files', () => {
-  expect(SCENARIO_FILES).toHaveLength(28);
+test('the corpus holds all 29 scenario files', () => {
+  expect(SCENARIO_FILES).toHaveLength(29);
   expect(cases.length).toBeGreaterThan(400);
+});
+
+// 29-tool-upload.json is mostly the storefront's tool/upload (not an API route: test/catalog/upload.test.ts
+// and test/demo-store/tool-upload.test.ts replay it); its api/ exchanges (upload codes as option values) are replayed here.
+test('the api/ exchanges of 29-tool-upload.json are replayed like the others', () => {
+  const upload = cases.filter(([, x]) => x.file === '29-tool-upload.json');
+  expect(upload.length).toBeGreaterThan(0);
+  expect(upload.map(([, x]) => x.route)).toContain('api/cart/add');
+  expect(upload.map(([, x]) => x.route)).toContain('api/order/add');
 });
 
 test.each(cases)('%s', async (_name, x) => {
