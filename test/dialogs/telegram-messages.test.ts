@@ -30,10 +30,10 @@ describe('messages on telegram', () => {
       'Change: Products',
       'Change: Contact',
       'Change: Billing address',
-      'Change: Delivery address',
+      'Deliver elsewhere',
       'Change: Shipping',
       'Change: Payment',
-      'Change: Coupon / gift voucher',
+      'Add a coupon or gift voucher',
       'Place order',
     ]);
   });
@@ -45,8 +45,8 @@ describe('messages on telegram', () => {
     expect(replies).toHaveLength(1);
     const card = cards(replies)[0].content as Hero;
     expect(card.text).toMatch(/^Press "Place order" to order/);
-    expect(buttons(replies).map((b) => b.title)).toContain('Change: Delivery address');
-    expect(shown(await bot.press('Change: Delivery address'))).toContain('How shall we ship it?');
+    expect(buttons(replies).map((b) => b.title)).toContain('Deliver elsewhere');
+    expect(shown(await bot.press('Deliver elsewhere'))).toContain('Where shall we deliver?');
   });
 
   it('the cart is one message; its line buttons act on their line', async () => {
