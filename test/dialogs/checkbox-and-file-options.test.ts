@@ -11,7 +11,7 @@ dialogTable('checkbox options (several values)', [
   {
     name: 'values are ticked and unticked, then "done" takes them; an optional one is finished with nothing ticked',
     turns: [
-      { say: 'photo', expect: ['Your photo can only be chosen on our website', 'Please choose Extras: one or more', 'Nothing chosen yet.', '[Ribbon (+$1.00)]', '[Done]'] },
+      { say: 'photo mug', expect: ['Your photo can only be chosen on our website', 'Please choose Extras: one or more', 'Nothing chosen yet.', '[Ribbon (+$1.00)]', '[Done]'] },
       { press: 'Ribbon (+$1.00)', expect: ['Chosen: Ribbon', '[✓ Ribbon (+$1.00)]', '[Card]'] },
       { press: 'Card', expect: ['Chosen: Ribbon, Card', '[✓ Card]'] },
       { press: '✓ Ribbon (+$1.00)', expect: ['Chosen: Card', '[Ribbon (+$1.00)]'], not: ['Your photo'] },
@@ -24,7 +24,7 @@ dialogTable('checkbox options (several values)', [
   {
     name: 'a required checkbox needs at least one value, and says so with its buttons',
     turns: [
-      { say: 'photo' },
+      { say: 'photo mug' },
       { press: 'Done', expect: ['Extras is needed for this product; please choose at least one', '[Ribbon (+$1.00)]', '[Done]'] },
       { say: 'fertig', expect: ['please choose at least one'] },
       { say: '3', expect: ['Chosen: Wrapping'] },
@@ -37,7 +37,7 @@ dialogTable('checkbox options (several values)', [
   {
     name: 'the earlier card\'s "done" finishes the option on screen; its values are refused once the next option is asked',
     turns: [
-      { say: 'photo' },
+      { say: 'photo mug' },
       { press: 'Card', expect: ['Chosen: Card'] },
       { press: 'Done', pressFrom: 0, expect: ['Would you like Stickers?'] },
       { press: 'Card', pressFrom: 0, expect: ['That button belongs to an earlier message', '[Stars]'] },
@@ -48,7 +48,7 @@ dialogTable('checkbox options (several values)', [
 describe.each(CHANNELS)('checkbox values on %s', (channelId) => {
   it('go to the checkout as an array per option (option[id][])', async () => {
     const bot = botUnderTest(channelId);
-    await bot.say('photo');
+    await bot.say('photo mug');
     await bot.press('Ribbon (+$1.00)');
     await bot.press('Wrapping');
     await bot.press('Done');
@@ -66,7 +66,7 @@ describe.each(CHANNELS)('checkbox values on %s', (channelId) => {
 
   it('keeps the single-value options (select) to one value', async () => {
     const bot = botUnderTest(channelId);
-    await bot.say('canon');
+    await bot.say('canon eos');
     expect(buttons(bot.last).map((b) => b.title)).toEqual(['Red (+$4.80)', 'Blue']);
     await bot.press('Blue');
     await bot.say('1');
