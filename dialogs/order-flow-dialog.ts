@@ -6,7 +6,7 @@ import type { ConfirmOutcome } from './checkout/confirm-dialog';
 import { rememberOrderDetails } from './checkout/consent-dialog';
 import { hasSomethingToOrder } from '../src/domain/checkout/voucher-operations';
 import { DIALOG, type DialogId } from './ids';
-import { dropFormInProgress, PLACED_ORDERS_KEPT, type FlowState, type FormKey } from './order-state';
+import { dropFormInProgress, hasFormInProgress, PLACED_ORDERS_KEPT, type FlowState, type FormKey } from './order-state';
 import { stepValues, translate, type DialogDeps } from './turn';
 
 export interface OrderFlowOptions {
@@ -61,7 +61,11 @@ export const CHECKOUT_SLOTS: CheckoutSlot[] = [
     slot: 'shippingAddress',
     dialog: DIALOG.shippingAddress,
     applies: ships,
-    missing: async (c, d) => !(await d.store.flow(c)).shippingAddressChosen,
+    // Also while a delivery address ("Deliver elsewhere") is half typed before an anytime command: it goes on there.
+    missing: async (c, d) => {
+      const flow = await d.store.flow(c);
+      return !flow.shippingAddressChosen || hasFormInProgress(flow, 'address.shipping');
+    },
     done: (flow) => (flow.shippingAddressChosen = true),
   },
   { slot: 'shippingMethod', dialog: DIALOG.shippingMethod, applies: ships, missing: async (c, d) => !(await draftOf(c, d)).shippingMethod },
