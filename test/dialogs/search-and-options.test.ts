@@ -1,4 +1,10 @@
+import type { StorefrontUploader } from '../../src/catalog/upload';
 import { ADD_MACBOOK, dialogTable } from './table';
+
+/** An uploader the search never calls (the file is only asked for here); uploads themselves: checkbox-and-file-options.test.ts. */
+const NO_UPLOAD_YET: StorefrontUploader = {
+  upload: () => Promise.reject(new Error('no file was sent in this test')),
+};
 
 dialogTable('finding products', [
   { name: 'a free-text search shows cards with price and choose buttons', turns: [{ say: 'macbook', expect: ['I found 3 products for "macbook"', 'MacBook Pro', '$2,000.00', '[Choose]'] }] },
@@ -32,8 +38,13 @@ dialogTable('finding products', [
   },
   { name: 'a product that is out of stock is said plainly', turns: [{ say: 'samsung' }, { press: 'Choose', expect: ['Samsung Galaxy Tab is out of stock', 'What are you looking for?'] }] },
   {
-    name: 'a product needing a file upload is explained, not failed',
-    turns: [{ say: 'apple cinema' }, { press: 'Choose', expect: ['needs a file upload', 'order this product on our website'] }],
+    name: 'a product needing a file upload is explained, not failed, when no uploader is wired',
+    turns: [{ say: 'apple cinema', expect: ['needs a file upload', 'order this product on our website', 'What are you looking for?'] }],
+  },
+  {
+    name: 'with an uploader wired, the file is asked in the chat instead',
+    options: { uploader: NO_UPLOAD_YET },
+    turns: [{ say: 'apple cinema', expect: ['Please attach the file for File', 'at most 2 MB'], not: ['needs a file upload', 'on our website'] }],
   },
 ]);
 
