@@ -31,8 +31,8 @@ describe('dialogs with the real catalog and checkout on the demo store', () => {
     store.hooks.setOptionStock(15, 100);
     const before = store.hooks.orders().length;
     const bot = realBot(channelId);
-    expect(await pressOrSay(bot, 'canon eos')).toMatch(/Canon EOS 5D/);
-    expect(await pressOrSay(bot, /^Choose$/)).toMatch(/Red/);
+    // The only product matching both words goes straight on to its options.
+    expect(await pressOrSay(bot, 'canon eos')).toMatch(/Canon EOS 5D[\s\S]*Red/);
     expect(await pressOrSay(bot, /^Red/)).toMatch(/How many Canon EOS 5D/);
     expect(await pressOrSay(bot, '2')).toMatch(/Added 2 × Canon EOS 5D[\s\S]*Your cart/);
     await pressOrSay(bot, /^Checkout$/);
@@ -46,11 +46,11 @@ describe('dialogs with the real catalog and checkout on the demo store', () => {
     store.hooks.failNextRequests(5);
     expect(await pressOrSay(bot, '10115')).toContain('the shop is not reachable');
     store.hooks.failNextRequests(0);
-    expect(await pressOrSay(bot, '10115')).toContain('How shall we ship it?');
-    expect(await pressOrSay(bot, /^Yes$/)).toMatch(/Flat Shipping Rate/);
+    // Delivery to the billing address and no code are the defaults: the summary offers to change them.
+    expect(await pressOrSay(bot, '10115')).toMatch(/How shall we ship it\?[\s\S]*Flat Shipping Rate/);
     expect(await pressOrSay(bot, /^Flat Shipping Rate/)).toMatch(/Cash On Delivery/);
-    expect(await pressOrSay(bot, /^Cash On Delivery/)).toMatch(/coupon/);
-    const summary = await pressOrSay(bot, /^No code$/);
+    const summary = await pressOrSay(bot, /^Cash On Delivery/);
+    expect(summary).toMatch(/Add a coupon or gift voucher/);
     expect(summary).toMatch(/2 × Canon EOS 5D/);
     expect(summary).toMatch(/Hauptstr\. 1, 10115 Berlin, Berlin, Germany/);
     const summaryReplies = bot.last;
@@ -65,7 +65,6 @@ describe('dialogs with the real catalog and checkout on the demo store', () => {
     store.hooks.setOptionStock(15, 100);
     const bot = realBot(channelId);
     await pressOrSay(bot, 'canon eos');
-    await pressOrSay(bot, /^Choose$/);
     await pressOrSay(bot, /^Red/);
     await pressOrSay(bot, '1');
     await pressOrSay(bot, /^Checkout$/);
@@ -73,14 +72,16 @@ describe('dialogs with the real catalog and checkout on the demo store', () => {
     expect(await pressOrSay(bot, 'Kaliningrad, Russia')).toContain('Which city?');
     await pressOrSay(bot, 'Kaliningrad');
     expect(await pressOrSay(bot, 'Leninsky 1')).toContain('How shall we ship it?');
-    expect(await pressOrSay(bot, /^No$/)).toContain('postcode and country');
+    await pressOrSay(bot, /^Flat Shipping Rate/);
+    await pressOrSay(bot, /^Cash On Delivery/);
+    expect(await pressOrSay(bot, /^Deliver elsewhere$/)).toContain('postcode and country');
     const france = await pressOrSay(bot, 'France');
     expect(france).toContain('Which city?');
     expect(france).not.toContain('region');
-    for (const answer of ['Paris', 'Rue de Rivoli 1', '75001']) await pressOrSay(bot, answer);
-    await pressOrSay(bot, /^Flat Shipping Rate/);
-    await pressOrSay(bot, /^Cash On Delivery/);
-    const summary = await pressOrSay(bot, /^No code$/);
+    for (const answer of ['Paris', 'Rue de Rivoli 1']) await pressOrSay(bot, answer);
+    // A new delivery address may change the shipping rates: asked again, then back to the summary.
+    expect(await pressOrSay(bot, '75001')).toContain('How shall we ship it?');
+    const summary = await pressOrSay(bot, /^Flat Shipping Rate/);
     // OpenCart's own spelling of the zone; countries by their ISO codes (its only France is "France, Metropolitan", FX).
     expect(summary).toContain('Jane Doe, Leninsky 1, Kaliningrad, Kalinigrad, Russia');
     expect(summary).toContain('Jane Doe, Rue de Rivoli 1, 75001 Paris, France');
