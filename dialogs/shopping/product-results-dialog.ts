@@ -18,13 +18,15 @@ export interface ProductResultsOptions {
   page: number;
   /** The words searched for: a single product whose name has every one of them (two or more) is taken without asking. */
   words?: string;
+  /** The customer also named option values ("rote canon"): one searched word is then enough to name the product. */
+  optionsNamed?: boolean;
 }
 
 /** The one product whose name has every searched word, when exactly one has. */
-export function onlyFullMatch(products: ProductSummary[], words: string | undefined): ProductSummary | null {
+export function onlyFullMatch(products: ProductSummary[], words: string | undefined, optionsNamed = false): ProductSummary | null {
   const wanted = foldText(words ?? '').split(' ').filter(Boolean);
-  // One word ("canon", "macbook") is browsing a brand or a line; two or more name the product.
-  if (wanted.length < 2) return null;
+  // One word ("canon", "macbook") is browsing a brand or a line; two or more, or one with its options, name the product.
+  if (wanted.length < (optionsNamed ? 1 : 2)) return null;
   const matching = products.filter((p) => {
     const name = foldText(p.name).split(' ');
     return wanted.every((w) => name.some((n) => n.startsWith(w)));
@@ -42,8 +44,8 @@ export class ProductResultsDialog extends ComponentDialog {
   }
 
   private async showPage(step: WaterfallStepContext<ProductResultsOptions>) {
-    const { title, products, page, words } = step.options;
-    const only = page === 0 ? onlyFullMatch(products, words) : null;
+    const { title, products, page, words, optionsNamed } = step.options;
+    const only = page === 0 ? onlyFullMatch(products, words, optionsNamed) : null;
     if (only) return step.endDialog({ productId: only.productId } satisfies BrowseOutcome);
     const shown = products.slice(page * RESULTS_PAGE_SIZE, (page + 1) * RESULTS_PAGE_SIZE);
     const hasMore = products.length > (page + 1) * RESULTS_PAGE_SIZE;

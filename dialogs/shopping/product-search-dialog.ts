@@ -85,7 +85,15 @@ export class ProductSearchDialog extends ComponentDialog {
     }
     stepValues<{ query: ProductQuery }>(step).query = found.query;
     const title = t('search.resultsTitle', { count: found.products.length, text: found.query.search || input.text });
-    return step.beginDialog(DIALOG.productResults, { title, products: found.products, page: 0, words: found.query.search });
+    // Not relaxed: every product word was searched, so the query's other words are the option values named.
+    const optionsNamed = !found.relaxed && found.query.optionWords.length > 0;
+    return step.beginDialog(DIALOG.productResults, {
+      title,
+      products: found.products,
+      page: 0,
+      words: found.query.search,
+      optionsNamed,
+    });
   }
 
   /** The search's products, or null when the storefront refused the search (HTTP 4xx/5xx); the log never gets its text. */
