@@ -81,7 +81,7 @@ describe('restart of npm start mid-order', () => {
     const answered = shown(await turn);
     expect(stopped).toBeDefined();
     expect(await stopped).toEqual({ code: 0, signal: null });
-    expect(answered).toMatch(/same address/i);
+    expect(answered).toMatch(/how shall we ship it\?/i); // delivery to the billing address by default: shipping next
     fixture.store.hooks.setLatency(0);
     fixture.proxy.intercept = () => 'forward';
 
