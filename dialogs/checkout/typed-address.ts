@@ -1,4 +1,5 @@
 import { readCountryAnswer } from '../../src/catalog/geo/country-answer';
+import { cityOfRegionPart } from '../../src/catalog/geo/place-aliases';
 import type { Catalog, Country, CountryRef, Zone } from '../../src/catalog/types';
 import { readAddressParts, splitAddressParts } from '../../src/domain/parsers';
 import { NO_ZONE_ID, regionOf as regionWithZone, type Region } from './region-dialog';
@@ -49,8 +50,9 @@ export async function readTypedAddress(catalog: Catalog, text: string, locale: s
   // Known country, one field: the whole text answers the question asked ("ул. Ленина, 5" is one street).
   if (known && Object.keys(given).length < 2) return { kind: 'read', text, country: null, zone: null, fields: {} };
   if (country?.zones.length) zone = await zoneOf(catalog, country, [...found.others, ...(found.city ? [found.city] : [])]);
-  // "California, USA" and "Mordor, Germany" name a region, not a city; "Hauptstr. 1, 10115 Berlin, Germany" keeps Berlin.
-  if (given.address1 === undefined && given.postcode === undefined) delete given.city;
+  // "California, USA" and "Mordor, Germany" name a region, not a city; "Hauptstr. 1, 10115 Berlin, Germany" keeps Berlin,
+  // and so does "London, UK" (a city that names its region, Greater London).
+  if (given.address1 === undefined && given.postcode === undefined && !cityOfRegionPart(given.city ?? '')) delete given.city;
   return { kind: 'read', text, country: named, zone, fields: given };
 }
 

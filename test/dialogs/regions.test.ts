@@ -8,8 +8,19 @@ import { FakeCatalog, type FakeCheckout } from './fakes';
 
 dialogTable('country and region in one answer', [
   {
-    name: '"Kaliningrad, Russia" sets both and skips the region question',
-    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Kaliningrad, Russia', expect: ['Which city?'], not: ['Which region'] }],
+    name: '"Kaliningrad, Russia" sets both, skips the region question and keeps Kaliningrad as the city',
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Kaliningrad, Russia', expect: ['Street and house number?'], not: ['Which region', 'Which city?'] }],
+  },
+  {
+    name: '"London, United Kingdom" is Greater London with London as the city',
+    turns: [
+      ...ADD_MACBOOK,
+      ...CONTACT,
+      { say: 'London, United Kingdom', expect: ['Street and house number?'], not: ['Which region', 'Which city?'] },
+      // This store's United Kingdom needs no postcode: the street is the last question.
+      { say: '221B Baker Street', expect: ['How shall we ship it?'] },
+      { act: (bot) => expect((bot.checkout as FakeCheckout).paymentAddresses.at(-1)).toMatchObject({ countryId: 222, zoneName: 'Greater London', city: 'London' }) },
+    ],
   },
   {
     name: '"California, USA" sets both; the postcode the US needs is still asked',
@@ -29,7 +40,7 @@ dialogTable('country and region in one answer', [
   },
   {
     name: 'neither part a country is refused, with the country question kept open',
-    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Gondor, Mordor', expect: ["I don't know that country"] }, { say: 'Moscow, Russia', expect: ['Which city?'] }],
+    turns: [...ADD_MACBOOK, ...CONTACT, { say: 'Gondor, Mordor', expect: ["I don't know that country"] }, { say: 'Moscow, Russia', expect: ['Street and house number?'] }],
   },
 ]);
 
@@ -107,16 +118,17 @@ describe('places in the customer language, with the store\'s own zones (the demo
     expect(moscow.replies[0]).toContain('Which region or state in Russia?');
     expect(moscow.replies[1]).toContain('Which city?');
     expect(moscow.replies[1]).not.toContain("I don't know that region");
-    const kaliningrad = await play(channelId, ['Калининград, Россия', 'Kaliningrad', 'Leninsky 1', '236000']);
-    expect(kaliningrad.replies[0]).toContain('Which city?');
-    expect(kaliningrad.sent.at(-1)).toMatchObject({ countryId: 176, zoneId: 2743, zoneName: 'Kalinigrad' });
+    // The city that names its region is kept as the city.
+    const kaliningrad = await play(channelId, ['Калининград, Россия', 'Leninsky 1', '236000']);
+    expect(kaliningrad.replies[0]).toContain('Street and house number?');
+    expect(kaliningrad.sent.at(-1)).toMatchObject({ countryId: 176, zoneId: 2743, zoneName: 'Kalinigrad', city: 'Калининград' });
   });
 
   it('"Bavaria" and "München, Deutschland" are Bayern', async () => {
     const bavaria = await play('webchat', ['Germany', 'Bavaria']);
     expect(bavaria.replies[1]).toContain('Which city?');
-    const munich = await play('webchat', ['München, Deutschland', 'München', 'Marienplatz 1', '80331']);
-    expect(munich.replies[0]).toContain('Which city?');
-    expect(munich.sent.at(-1)).toMatchObject({ countryId: 81, zoneId: 1255, zoneName: 'Bayern' });
+    const munich = await play('webchat', ['München, Deutschland', 'Marienplatz 1', '80331']);
+    expect(munich.replies[0]).toContain('Street and house number?');
+    expect(munich.sent.at(-1)).toMatchObject({ countryId: 81, zoneId: 1255, zoneName: 'Bayern', city: 'München' });
   });
 });
