@@ -57,8 +57,7 @@ describe.each(CHANNELS)('resilience on %s', (channelId) => {
   it('keeps a half-finished order when the customer leaves and comes back', async () => {
     const storage = new MemoryStorage();
     const first = botUnderTest(channelId, { storage });
-    await first.say('2 red canon');
-    await first.press('Choose');
+    await first.say('2 red canon'); // product and option named: straight into the cart, no 'Choose'
     await first.press('Checkout');
     await first.say('Jane');
     const later = botUnderTest(channelId, { storage, checkout: first.checkout });

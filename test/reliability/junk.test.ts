@@ -7,8 +7,12 @@ import { FakeCheckout } from '../dialogs/fakes';
 import { junkInputs } from './junk-inputs';
 
 type Locale = 'en' | 'ru' | 'de';
-/** One step of the order: something typed, or a button pressed by its action (whatever its label in the language). */
-type Step = { say: string } | { press: CardActionName[] };
+/**
+ * One step of the order: something typed, or a button pressed by its action (whatever its label in the language).
+ * 'macbook' finds several products (a pick); the contact and address fields are typed one at a time, the forms'
+ * typed path on webchat and msteams (each form's first field answered by typing), questions one by one on Telegram.
+ */
+type Step = { say: string } | { press: CardActionName[]; value?: string };
 const ORDER: Step[] = [
   { say: 'macbook' },
   { press: ['pick'] },
@@ -23,10 +27,16 @@ const ORDER: Step[] = [
   { say: 'Berlin' },
   { say: 'Unter den Linden 1' },
   { say: '10117' },
-  { press: ['same', 'yes'] },
+  // Delivery to the billing address and no code are the summary's defaults now: no questions of their own.
   { press: ['ship'] },
   { press: ['pay'] },
+  // At the summary: the code question, reached by its 'Add a coupon or gift voucher' button, then no code.
+  { press: ['chg'], value: 'codes' },
   { press: ['skip', 'no'] },
+  // 'Deliver elsewhere': the delivery address form, typed in one message (several fields), then shipping again.
+  { press: ['chg'], value: 'shippingAddress' },
+  { say: 'Friedrichstr. 10, 10117 Berlin, Germany' },
+  { press: ['ship'] },
   { press: ['place'] },
 ];
 const COMBOS = (['en', 'ru', 'de'] as const).flatMap((locale) => (['webchat', 'msteams', 'telegram'] as const).map((channel) => ({ locale, channel })));
@@ -82,9 +92,10 @@ async function step(bot: BotUnderTest, s: Step, from: Partial<Activity>[]): Prom
   if ('say' in s) return bot.say(s.say);
   const button = buttons(from).find((b) => {
     const decoded = decodeAction(b.press as { value?: unknown; text?: string });
-    return decoded.kind === 'action' && s.press.includes(decoded.action.a);
+    if (decoded.kind !== 'action' || !s.press.includes(decoded.action.a)) return false;
+    return s.value === undefined || decoded.action.v === s.value;
   });
-  if (!button) throw new Error(`no ${s.press.join('/')} button in:\n${shown(from)}`);
+  if (!button) throw new Error(`no ${s.press.join('/')}${s.value ? `:${s.value}` : ''} button in:\n${shown(from)}`);
   return bot.send(button.press);
 }
 
