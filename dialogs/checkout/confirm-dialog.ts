@@ -1,10 +1,12 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CHANGEABLE_SLOTS, summaryCard, type ChangeableSlot } from '../../src/cards';
 import type { YesNoRecognizer } from '../commands/commands';
-import { SummaryAnswerRecognizer, type SummaryAnswer } from '../commands/summary-answers';
+import { SummaryAnswerRecognizer, summaryChoices, type SummaryAnswer } from '../commands/summary-answers';
+import { choiceMatcher } from '../prompts/choice-match';
 import { DIALOG } from '../ids';
 import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
 import { problemKey, problemSlot } from '../prompts/problems';
+import type { TurnContext } from 'botbuilder';
 import { cardActivity, localeOf, showTyping, translate, type DialogDeps } from '../turn';
 import { answerValidator, type Refusal } from '../prompts/validation';
 
@@ -31,11 +33,26 @@ export class ConfirmDialog extends ComponentDialog {
     const validator = answerValidator(deps, {
       actions: ['place', 'chg'],
       action: (action) => (action.a === 'chg' && !CHANGEABLE_SLOTS.some((s) => s === action.v) ? { key: 'common.staleButton' } : null),
-      text: (text, ctx) => REFUSALS[this.answers.recognize(text, localeOf(ctx)).kind],
+      text: (text, ctx) => this.typedRefusal(text, ctx),
     });
     this.addDialog(new InputPrompt(PROMPT, validator));
     this.addDialog(new WaterfallDialog('confirmSteps', [this.show.bind(this), this.act.bind(this)]));
     this.initialDialogId = 'confirmSteps';
+  }
+
+  /** Unclear answers may still name a change button ("deliver elsewhere", "zahlung ändern"); several => "which one?". */
+  private typedRefusal(text: string, ctx: TurnContext): Refusal {
+    const kind = this.answers.recognize(text, localeOf(ctx)).kind;
+    if (kind !== 'unclear') return REFUSALS[kind];
+    const choices = summaryChoices(this.deps.translator, translate(ctx, this.deps.translator));
+    return choiceMatcher(this.deps.translator).refusal(ctx, text, choices, REFUSALS.unclear, { positions: false });
+  }
+
+  /** The part a typed answer names by a change button's title (never "place order"), or null. */
+  private typedChange(text: string, ctx: TurnContext): ChangeableSlot | null {
+    const choices = summaryChoices(this.deps.translator, translate(ctx, this.deps.translator));
+    const chosen = choiceMatcher(this.deps.translator).chosen(text, choices, { positions: false });
+    return (chosen?.action.v as ChangeableSlot | undefined) ?? null;
   }
 
   private async show(step: WaterfallStepContext) {
@@ -56,6 +73,8 @@ export class ConfirmDialog extends ComponentDialog {
     if (input.action?.a === 'chg') return step.endDialog({ redo: input.action.v as ChangeableSlot } satisfies ConfirmOutcome);
     const typed = input.action ? null : this.answers.recognize(input.text, localeOf(step.context));
     if (typed?.kind === 'change') return step.endDialog({ redo: typed.slot } satisfies ConfirmOutcome);
+    const named = typed?.kind === 'unclear' ? this.typedChange(input.text, step.context) : null;
+    if (named) return step.endDialog({ redo: named } satisfies ConfirmOutcome);
     if (input.action?.a !== 'place' && typed?.kind !== 'place') return step.replaceDialog(this.id); // never consent by default
     const state = await this.deps.store.checkout(step.context);
     await showTyping(step.context);

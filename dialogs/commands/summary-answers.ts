@@ -2,6 +2,7 @@ import { CHANGEABLE_SLOTS, type ChangeableSlot } from '../../src/cards';
 import { normalizeAnswer } from '../../src/domain/parsers';
 import type { SupportedLocale, Translator } from '../../src/i18n';
 import { phrases, type YesNoRecognizer } from './commands';
+import type { OfferedChoice } from '../prompts/choice-match';
 
 /** What a typed answer to the order summary means; only 'place' places the order. */
 export type SummaryAnswer = { kind: 'place' } | { kind: 'change'; slot: ChangeableSlot } | { kind: 'wait' } | { kind: 'unclear' };
@@ -66,4 +67,31 @@ function occurrences(words: string[], phrase: Phrase): number[] {
     if (phrase.every((word, i) => words[at + i] === word)) starts.push(at);
   }
   return starts;
+}
+
+/** The summary's section title key of each changeable part. */
+const SECTION_KEYS: Record<ChangeableSlot, string> = {
+  cart: 'summary.products',
+  contact: 'summary.contact',
+  paymentAddress: 'summary.paymentAddress',
+  shippingAddress: 'summary.shippingAddress',
+  shippingMethod: 'summary.shippingMethod',
+  paymentMethod: 'summary.paymentMethod',
+  codes: 'summary.codes',
+};
+
+/**
+ * The summary's change buttons as typed answers may name them (dialogs/prompts/choice-match.ts): each part's title and
+ * summary.typedChoices.<slot> (its default button's title among them), in every language; labelled with the part's title.
+ * "Place order" is not among them: consent is YesNoRecognizer.consentsToOrder's alone.
+ */
+export function summaryChoices(translator: Translator, t: (key: string, vars?: Record<string, unknown>) => string): OfferedChoice[] {
+  return CHANGEABLE_SLOTS.map((slot) => {
+    const keys = [SECTION_KEYS[slot], `summary.typedChoices.${slot}`];
+    return {
+      label: t(SECTION_KEYS[slot]),
+      action: { a: 'chg', v: slot },
+      names: keys.flatMap((key) => translator.allTranslations(key)).flatMap((list) => list.split('|')).filter(Boolean),
+    };
+  });
 }
