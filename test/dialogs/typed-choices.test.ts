@@ -61,6 +61,25 @@ dialogTable('typed answers at the quantity question', [
     name: 'a word far from any number is refused, the question stays open',
     turns: [...TO_QUANTITY, { say: 'lots', expect: ['Please type the quantity as a number'] }, { say: 'drei', expect: ['Added 3 × MacBook to your cart.'] }],
   },
+  {
+    name: 'with a minimum of 2 the buttons are 2, 3, 4: "one" is below it, "the second one" is 3',
+    turns: [
+      { say: 'hp', expect: ['[Choose]'] },
+      { press: 'Choose', expect: ['Please enter Delivery Date as a date'] },
+      { say: '2026-03-31', expect: ['The minimum is 2.'] },
+      { say: 'one', expect: ['The minimum quantity is 2.'] },
+      { say: 'the second one', expect: ['Added 3 × HP LP3065'] },
+    ],
+  },
+  {
+    name: 'with a minimum of 2 a number word is its number, not a button position',
+    turns: [
+      { say: 'hp', expect: ['[Choose]'] },
+      { press: 'Choose', expect: ['Please enter Delivery Date as a date'] },
+      { say: '2026-03-31', expect: ['The minimum is 2.'] },
+      { say: 'two please', expect: ['Added 2 × HP LP3065'] },
+    ],
+  },
 ]);
 
 dialogTable('typed labels of the summary buttons', [
