@@ -56,19 +56,24 @@ function launch(args: string[], env: Record<string, string>): { child: ChildProc
   return { child, output, lines: (each) => listeners.push(each) };
 }
 
-/** SIGTERM to the group this benchmark started (by its id), SIGKILL after 3 s. */
-function stopper(child: ChildProcess): () => Promise<void> {
+/**
+ * SIGTERM to the app process under tsx first, so it ends through its own handler (and --cpu-prof writes its
+ * profile: a SIGTERM to the whole group reaches it twice, once relayed by tsx, and it never wrote one), then to
+ * the group this benchmark started (by its id); SIGKILL after 3 s.
+ */
+function stopper(child: ChildProcess, appPid?: number): () => Promise<void> {
   return async () => {
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const signal = (name: NodeJS.Signals) => {
+    const signal = (name: NodeJS.Signals, pid = -(child.pid as number)) => {
       try {
-        process.kill(-(child.pid as number), name);
+        process.kill(pid, name);
       } catch {
         // already gone
       }
     };
-    signal('SIGTERM');
+    if (appPid !== undefined) signal('SIGTERM', appPid);
+    else signal('SIGTERM');
     const timer = setTimeout(() => signal('SIGKILL'), 3000);
     await ended;
     clearTimeout(timer);
@@ -139,7 +144,7 @@ export async function startBot(opencartUrl: string, store: StoreProc, extraEnv: 
   const pid = await appPid(child.pid as number);
   await waitForPort(port, child, output);
   const startupMs = performance.now() - started;
-  const stop = stopper(child);
+  const stop = stopper(child, pid);
   return {
     pid,
     url: `http://127.0.0.1:${port}`,

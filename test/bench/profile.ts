@@ -38,6 +38,7 @@ export async function profileOneOrder(lines: number, before: number): Promise<st
   const from = nowUs();
   await playOrder(target, wholeOrder(lines), stats);
   const to = nowUs();
+  process.stderr.write(`[bench] profile window ${from}..${to} µs (monotonic)\n`);
   await rig.close();
   // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0 is the main thread.
   const file = readdirSync(dir).find((name) => name.includes(`.${pid}.0.`) && name.endsWith('.cpuprofile'));
