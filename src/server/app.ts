@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { type ConversationState, type UserState, type Storage } from 'botbuilder';
 import { systemClock, type Clock } from '../clock';
 import type { AppConfig } from '../config';
 import type { Logger } from '../log';
@@ -23,6 +23,7 @@ import { ConversationRateLimit } from '../bot/rate-limit';
 import { webchatTokenRoutes, webchatTokenSettings } from './webchat-token';
 import { createOrderWatch, watchSettings, type OrderWatch, type OrderWatchPort } from '../order-watch';
 import { openCartEventsRoute } from './opencart-events';
+import { LeanConversationState, LeanUserState } from '../storage/lean-state';
 
 /** What the bot is built from; matches createOrderBot's options. */
 export interface BotDeps {
@@ -104,8 +105,8 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     presence: site.conversationOpen,
   });
   const bot = options.createBot({
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
+    conversationState: new LeanConversationState(storage),
+    userState: new LeanUserState(storage),
     catalog,
     checkout,
     translator,

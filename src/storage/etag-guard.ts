@@ -1,4 +1,5 @@
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { passSavedJson } from './state-json';
 
 /** Reads the current eTag of a stored item (after a write, whose eTag the storage does not return). */
 export type ETagReader = (key: string) => Promise<string | null>;
@@ -34,7 +35,7 @@ export class ETagGuardStorage implements Storage {
     for (const [key, item] of Object.entries(changes)) {
       const known = this.guarded(key) ? this.eTags.get(key) : undefined;
       const loose = !item.eTag || item.eTag === '*';
-      conditional[key] = known && loose ? { ...item, eTag: known } : item;
+      conditional[key] = known && loose ? passSavedJson(item, { ...item, eTag: known }) : item;
     }
     try {
       await this.inner.write(conditional);

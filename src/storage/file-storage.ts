@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
-import { writeFileDurably } from './atomic-write';
+import { syncDir, writeFileDurably } from './atomic-write';
 import { StorageConflictError } from './errors';
 import { decodeEntry, encodeEntry, entryFileName, itemJson, newETag, type StoredEntry } from './file-entry';
 import { KeyedLock } from './keyed-lock';
 import { markValidatedParts, validatedParts } from './validated';
+import { markReadJson, takeSavedJson } from './state-json';
 import { sweepStateDir } from './file-sweep';
 
 export interface FileStorageOptions {
@@ -54,7 +55,7 @@ export class FileStorage implements Storage {
       if (!entry) continue;
       const item = JSON.parse(entry.json) as Record<string, unknown>;
       markValidatedParts(item, entry.validated);
-      items[key] = { ...item, eTag: entry.eTag };
+      items[key] = markReadJson({ ...item, eTag: entry.eTag }, entry.json);
     }
     return items;
   }
@@ -80,6 +81,7 @@ export class FileStorage implements Storage {
   }
 
   private writeOne(key: string, item: object & { eTag?: unknown }): Promise<void> {
+    const json = takeSavedJson(item) ?? itemJson(item); // the text LeanStateCore compared, when it saved this item
     return this.change(key, (current) => {
       const expected = item.eTag;
       if (current && typeof expected === 'string' && expected !== '*' && expected !== current.eTag) {
@@ -89,7 +91,7 @@ export class FileStorage implements Storage {
         key,
         eTag: newETag(),
         savedAt: this.options.clock.now(),
-        json: itemJson(item),
+        json,
         validated: validatedParts(item),
       };
     });
@@ -207,15 +209,5 @@ export class FileStorage implements Storage {
       },
     );
     return this.ready;
-  }
-}
-
-/** After a rename, the folder's entry must reach the disk too, or a power cut may bring back the old file. */
-async function syncDir(dir: string): Promise<void> {
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

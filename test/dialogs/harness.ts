@@ -1,4 +1,5 @@
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { LeanConversationState, LeanUserState } from '../../src/storage/lean-state';
 import pino from 'pino';
 import { createOrderBot } from '../../src/bot';
 import type { Catalog } from '../../src/catalog/types';
@@ -85,8 +86,8 @@ export function botUnderTest(channelId: ChannelId, options: BotUnderTestOptions 
   const catalog = options.catalog ?? new FakeCatalog();
   const checkout = options.checkout ?? new FakeCheckout();
   const bot = createOrderBot({
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
+    conversationState: new LeanConversationState(storage),
+    userState: new LeanUserState(storage),
     catalog,
     checkout,
     logger: options.logger ?? pino({ level: 'silent' }),

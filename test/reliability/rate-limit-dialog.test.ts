@@ -1,4 +1,5 @@
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { LeanConversationState, LeanUserState } from '../../src/storage/lean-state';
 import pino from 'pino';
 import { createOrderBot } from '../../src/bot';
 import { ConversationRateLimit } from '../../src/bot/rate-limit';
@@ -26,8 +27,8 @@ function limitedBot(locale: SupportedLocale) {
       },
     });
   const bot = createOrderBot({
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
+    conversationState: new LeanConversationState(storage),
+    userState: new LeanUserState(storage),
     catalog: counting(catalog),
     checkout: counting(checkout),
     logger: pino({ level: 'silent' }),
