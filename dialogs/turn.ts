@@ -7,6 +7,7 @@ import type { CheckoutService } from '../src/domain/checkout-port';
 import type { AftersalesService } from '../src/domain/aftersales/service';
 import type { SupportedLocale, Translator } from '../src/i18n';
 import type { OrderStateStore } from './order-state';
+import { armTyping } from './typing';
 
 /** What every dialog is built with. */
 export interface DialogDeps {
@@ -62,9 +63,12 @@ export function escapePlainTexts(ctx: TurnContext, activities: Partial<Activity>
   }
 }
 
-/** Tells the customer we are working while OpenCart is called. */
+/**
+ * Tells the customer we are working while OpenCart is called: a typing indicator, sent only if the bot has said
+ * nothing else within half a second (dialogs/typing.ts).
+ */
 export async function showTyping(ctx: TurnContext): Promise<void> {
-  await ctx.sendActivity({ type: 'typing' });
+  armTyping(ctx);
 }
 
 /** The waterfall's scratch values, typed by the dialog that owns them. */

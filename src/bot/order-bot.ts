@@ -11,6 +11,7 @@ import { Greeter } from '../../dialogs/commands/greeting';
 import { markSentBeforeAnswer } from '../../dialogs/commands/interruptions';
 import { followPageCurrency } from '../../dialogs/page-context';
 import { SignedCustomer } from '../../dialogs/signed-customer';
+import { endTyping } from '../../dialogs/typing';
 import type { Catalog } from '../catalog/types';
 import type { StorefrontUploader } from '../catalog/upload';
 import { systemClock, type Clock } from '../clock';
@@ -121,7 +122,16 @@ export class OrderBot extends ActivityHandler {
     await withTurnLog(logFields, () => this.turns.run(conversationId, turnLock ? () => turnLock.hold(lockKey, turn) : turn));
   }
 
+  /** One turn; a typing indicator it armed is never sent after it (dialogs/typing.ts). */
   private async runTurn(ctx: TurnContext, logFields: TurnLogFields): Promise<void> {
+    try {
+      await this.runTurnBody(ctx, logFields);
+    } finally {
+      await endTyping(ctx);
+    }
+  }
+
+  private async runTurnBody(ctx: TurnContext, logFields: TurnLogFields): Promise<void> {
     const started = (this.deps.clock ?? systemClock).now();
     logFields.turn = ((await this.turnCount.get(ctx, 0)) ?? 0) + 1;
     await this.turnCount.set(ctx, logFields.turn);
