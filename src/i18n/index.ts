@@ -29,6 +29,8 @@ export function loadLocaleResources(dir = LOCALES_DIR): Record<string, { transla
 }
 
 /** A ready translator: all locales loaded and initialised synchronously. */
+const MAX_PLAIN_TEXTS = 10_000;
+
 export function createTranslator(options: { defaultLocale?: SupportedLocale; dir?: string } = {}): Translator {
   const fallback = options.defaultLocale ?? 'en';
   const instance = i18next.createInstance();
@@ -42,9 +44,24 @@ export function createTranslator(options: { defaultLocale?: SupportedLocale; dir
     returnNull: false,
     showSupportNotice: false,
   });
+  // A text without variables is the same every time: looked up once per locale and key, not on every turn.
+  // Bounded (the keys are the code's own, a few hundred per locale); past the bound it simply looks up again.
+  const plain = new Map<string, string>();
+  const lookUp = (lng: SupportedLocale, key: string): string => {
+    const memoKey = `${lng}\u0000${key}`;
+    let text = plain.get(memoKey);
+    if (text === undefined) {
+      text = instance.t(key, { lng });
+      if (plain.size < MAX_PLAIN_TEXTS) plain.set(memoKey, text);
+    }
+    return text;
+  };
   return {
     i18n: instance,
-    t: (locale, key, vars) => instance.t(key, { ...vars, lng: supportedLocale(locale) ?? fallback }),
-    allTranslations: (key) => SUPPORTED_LOCALES.map((lng) => instance.t(key, { lng })),
+    t: (locale, key, vars) => {
+      const lng = supportedLocale(locale) ?? fallback;
+      return vars ? instance.t(key, { ...vars, lng }) : lookUp(lng, key);
+    },
+    allTranslations: (key) => SUPPORTED_LOCALES.map((lng) => lookUp(lng, key)),
   };
 }
