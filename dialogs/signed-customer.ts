@@ -63,7 +63,9 @@ export class SignedCustomer {
 
   /** The signed-in customer of this conversation, if any. */
   async current(ctx: TurnContext): Promise<ShopCustomer | null> {
-    const parsed = keptCustomerSchema.safeParse(await this.kept.get(ctx));
+    const kept = await this.kept.get(ctx);
+    if (kept === undefined || kept === null) return null; // a guest: no failed parse (and its error) every turn
+    const parsed = keptCustomerSchema.safeParse(kept);
     return parsed.success ? parsed.data : null;
   }
 
