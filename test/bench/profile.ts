@@ -26,8 +26,8 @@ interface CpuProfile {
 const INTERVAL_US = 200;
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
-/** Profiles one order of `lines` lines after `before` unprofiled whole orders on the same process. */
-export async function profileOneOrder(lines: number, before: number): Promise<string> {
+/** Profiles `orders` orders (one by default) of `lines` lines after `before` unprofiled whole orders on the same process. */
+export async function profileOneOrder(lines: number, before: number, orders = 1): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-prof-'));
   const rig = await startRig('bot', { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', String(INTERVAL_US)] });
   const pid = rig.proc.pid;
@@ -36,7 +36,7 @@ export async function profileOneOrder(lines: number, before: number): Promise<st
   for (let order = 1; order < before; order++) await playOrder(target, wholeOrder(1), earlier);
   const stats = emptyStats();
   const from = nowUs();
-  await playOrder(target, wholeOrder(lines), stats);
+  for (let order = 0; order < orders; order++) await playOrder(target, wholeOrder(lines), stats);
   const to = nowUs();
   process.stderr.write(`[bench] profile window ${from}..${to} µs (monotonic)\n`);
   await rig.close();
@@ -45,7 +45,7 @@ export async function profileOneOrder(lines: number, before: number): Promise<st
   if (!file) throw new Error(`no profile of process ${pid} in ${dir}; its output:\n${rig.proc.output.slice(-20).join('\n')}`);
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
   const outcome = stats.failedOrders ? 'FAILED' : 'placed';
-  const header = `Profile of one ${lines}-line order after ${before} whole orders on the same process (${stats.turns} turns, ${outcome}), ${path.join(dir, file)}`;
+  const header = `Profile of ${orders === 1 ? 'one' : orders} ${lines}-line order${orders === 1 ? '' : 's'} after ${before} whole orders on the same process (${stats.turns} turns, ${outcome}), ${path.join(dir, file)}`;
   const failure = stats.failures.length ? `\n\nFailure: ${stats.failures.join(" / ")}` : "";
   return `${header}${failure}\n\n${summarize(profile, from, to)}`;
 }

@@ -6,7 +6,7 @@ import { renderReport, type Results } from './report';
 import { startups } from './session';
 
 /**
- * `npm run bench [-- --quick] [--only=load,aging,calls,latency,memory] | -- --profile [--lines=N] [--after=N]`:
+ * `npm run bench [-- --quick] [--only=load,aging,calls,latency,memory] | -- --profile [--lines=N] [--after=N] [--orders=N]`:
  * the order bot against an echo bot on the same stack, on loopback, with the demo
  * store in its own process. Progress goes to stderr, the Markdown report to stdout. Every phase has a time
  * budget, so the run ends by itself even when the bot is slow.
@@ -89,8 +89,9 @@ async function main(): Promise<void> {
   if (process.argv.includes('--profile')) {
     const lines = Math.min(10, numberFlag('lines', 1));
     const after = Math.min(1000, numberFlag('after', 1));
-    progress(`profiling one ${lines}-line order after ${after} orders`);
-    process.stdout.write(`## npm run bench -- ${process.argv.slice(2).join(' ')}\n\n${machine()}\n\n${await profileOneOrder(lines, after)}\n`);
+    const orders = Math.min(100, numberFlag('orders', 1));
+    progress(`profiling ${orders} ${lines}-line order(s) after ${after} orders`);
+    process.stdout.write(`## npm run bench -- ${process.argv.slice(2).join(' ')}\n\n${machine()}\n\n${await profileOneOrder(lines, after, orders)}\n`);
     return;
   }
   const quick = process.argv.includes('--quick');
