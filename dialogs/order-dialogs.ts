@@ -23,6 +23,7 @@ import { GiftVoucherDialog } from './shopping/gift-voucher-dialog';
 import { SummaryAnswerRecognizer } from './commands/summary-answers';
 import { problemKey } from './prompts/problems';
 import { localeOf, showTyping, translate, type DialogDeps } from './turn';
+import { DialogStateConfiguration } from './dialog-stack';
 
 /**
  * Every dialog of the order conversation in one set (nested dialogs find their children here), plus the
@@ -30,6 +31,7 @@ import { localeOf, showTyping, translate, type DialogDeps } from './turn';
  */
 export class OrderDialogs {
   private readonly dialogs: DialogSet;
+  private readonly stateConfiguration = new DialogStateConfiguration();
   private readonly commands: CommandRecognizer;
   private readonly summaryAnswers: SummaryAnswerRecognizer;
 
@@ -61,7 +63,7 @@ export class OrderDialogs {
 
   /** One message turn. */
   async run(ctx: TurnContext): Promise<void> {
-    const dc = await this.dialogs.createContext(ctx);
+    const dc = await this.stateConfiguration.createContext(this.dialogs, ctx);
     if (await this.settleInterruptedPlacement(dc)) return;
     if (await handleInterruption(dc, this.deps, this.commands)) return;
     const result = await dc.continueDialog();

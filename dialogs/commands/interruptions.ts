@@ -12,6 +12,7 @@ import { handleAftersales } from '../aftersales/aftersales-dialog';
 import { startGiftVoucher } from '../shopping/gift-voucher-dialog';
 import { requestRedo, type OrderFlowOptions } from '../order-flow-dialog';
 import { translate, withLeadingText, type DialogDeps } from '../turn';
+import { activeLeafId, innermostContext } from '../dialog-stack';
 
 type Handler = (dc: DialogContext, deps: DialogDeps, action?: CardAction) => Promise<void>;
 
@@ -27,11 +28,6 @@ function sentBeforeAnswer(ctx: TurnContext): boolean {
 }
 
 /** The prompt the customer is answering now (innermost active dialog), if any. */
-export function activeLeafId(dc: DialogContext): string | undefined {
-  let current: DialogContext = dc;
-  while (current.child) current = current.child;
-  return current.activeDialog?.id;
-}
 
 async function restartFlow(dc: DialogContext, options: OrderFlowOptions): Promise<void> {
   await dc.cancelAllDialogs();
@@ -40,8 +36,7 @@ async function restartFlow(dc: DialogContext, options: OrderFlowOptions): Promis
 
 /** Asks the open question again (on the innermost context, so nested dialogs are found). */
 async function reprompt(dc: DialogContext): Promise<void> {
-  let current: DialogContext = dc;
-  while (current.child) current = current.child;
+  const current = innermostContext(dc);
   if (current.activeDialog) await current.repromptDialog();
 }
 

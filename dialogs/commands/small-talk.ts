@@ -6,6 +6,7 @@ import { greetingActivity } from './greeting';
 import { answerHandoff } from './handoff';
 import { asksGiftMessage } from '../shopping/gift-voucher-dialog';
 import { translate, type DialogDeps } from '../turn';
+import { activeLeafId, innermostContext } from '../dialog-stack';
 
 /** What a whole message of small talk is; `human` asks for a person (the shop's contact details). */
 export type SmallTalkKind = 'greeting' | 'thanks' | 'bye' | 'human';
@@ -143,15 +144,9 @@ function recognizerFor(translator: Translator): SmallTalkRecognizer {
 }
 
 /** The context of the question being answered now (the innermost active dialog's). */
-function innermost(dc: DialogContext): DialogContext {
-  let current: DialogContext = dc;
-  while (current.child) current = current.child;
-  return current;
-}
-
 /** Asks the open question again. */
 async function askAgain(dc: DialogContext): Promise<void> {
-  const current = innermost(dc);
+  const current = innermostContext(dc);
   if (current.activeDialog) await current.repromptDialog();
 }
 
@@ -162,7 +157,7 @@ async function askAgain(dc: DialogContext): Promise<void> {
 export async function handleSmallTalk(dc: DialogContext, deps: DialogDeps): Promise<boolean> {
   // Free text the customer writes for someone else ("Thanks for everything!") is never small talk.
   if (asksGiftMessage(dc)) return false;
-  const leaf = innermost(dc).activeDialog?.id;
+  const leaf = activeLeafId(dc);
   const talk = recognizerFor(deps.translator).recognize(dc.context.activity.text);
   if (!talk) return false;
   if (talk.kind === 'lead') {

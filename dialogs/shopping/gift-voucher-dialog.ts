@@ -12,6 +12,7 @@ import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
 import { problemKey } from '../prompts/problems';
 import { answerValidator, refusalOf } from '../prompts/validation';
 import { cardActivity, showTyping, translate, type DialogDeps } from '../turn';
+import { activeLeaf, activeLeafId } from '../dialog-stack';
 
 export const GIFT_VOUCHER_PROMPT_ID = 'giftVoucherPrompt';
 
@@ -208,20 +209,15 @@ export class GiftVoucherRequests {
 
 const requests = new WeakMap<Translator, GiftVoucherRequests>();
 
-function innermost(dc: DialogContext): DialogContext {
-  let current: DialogContext = dc;
-  while (current.child) current = current.child;
-  return current;
-}
-
 function isGiftVoucherPrompt(dc: DialogContext): boolean {
-  return innermost(dc).activeDialog?.id === GIFT_VOUCHER_PROMPT_ID;
+  return activeLeafId(dc) === GIFT_VOUCHER_PROMPT_ID;
 }
 
 /** The gift message is free text for someone else ("Thanks for everything!"): small talk leaves it alone. */
 export function asksGiftMessage(dc: DialogContext): boolean {
-  const state = innermost(dc).activeDialog?.state as { options?: { validations?: Asking } } | undefined;
-  return isGiftVoucherPrompt(dc) && state?.options?.validations?.field === 'message';
+  const leaf = activeLeaf(dc);
+  const state = leaf?.state as { options?: { validations?: Asking } } | undefined;
+  return leaf?.id === GIFT_VOUCHER_PROMPT_ID && state?.options?.validations?.field === 'message';
 }
 
 /** Starts buying a gift voucher when the customer asks for one (anywhere; the order is kept); true when it did. */
