@@ -37,6 +37,17 @@ export function conversationLogId(conversationId: string): string {
   return createHash('sha256').update('opencart-order-bot:').update(conversationId).digest('base64url').slice(0, 12);
 }
 
+/** A turn's log fields whose conversation hash is computed only when a line is logged (most turns log none). */
+export function turnLogFields(conversationId: string, channel: string): TurnLogFields {
+  let hashed: string | undefined;
+  return {
+    get conversation() {
+      return (hashed ??= conversationLogId(conversationId));
+    },
+    channel,
+  };
+}
+
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,

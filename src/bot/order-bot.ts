@@ -19,7 +19,7 @@ import type { CheckoutService } from '../domain/checkout-port';
 import type { OrderWatchPort } from '../order-watch';
 import type { AftersalesService } from '../domain/aftersales/service';
 import { createTranslator, supportedLocale, turnLocale, type SupportedLocale, type Translator } from '../i18n';
-import { conversationLogId, withTurnLog, type Logger, type TurnLogFields } from '../log';
+import { turnLogFields, withTurnLog, type Logger, type TurnLogFields } from '../log';
 import { isStorageConflict, type ConversationLock } from '../storage';
 import type { ConversationRateLimit } from './rate-limit';
 import { isShopUnreachable } from './shop-errors';
@@ -117,7 +117,7 @@ export class OrderBot extends ActivityHandler {
     const { turnLock } = this.deps;
     const lockKey = `${ctx.activity.channelId}/${conversationId}`;
     // Every log line of the turn names it: the conversation hashed, the channel, and (once state is read) the turn.
-    const logFields: TurnLogFields = { conversation: conversationLogId(lockKey), channel: String(ctx.activity.channelId) };
+    const logFields = turnLogFields(lockKey, String(ctx.activity.channelId));
     const turn = () => this.runTurn(ctx, logFields);
     await withTurnLog(logFields, () => this.turns.run(conversationId, turnLock ? () => turnLock.hold(lockKey, turn) : turn));
   }
