@@ -23,6 +23,8 @@ export interface FileStorageOptions {
 
 /** What the process knows about one key: its latest accepted state and whether the disk has caught up. */
 interface Slot {
+  /** The key's file (its name is a SHA-256 of the key: worked out once, when the slot is made). */
+  file: string;
   /** null: absent (never written, deleted or expired). */
   current: StoredEntry | null;
   version: number;
@@ -129,7 +131,7 @@ export class FileStorage implements Storage {
       try {
         while (slot.onDisk < slot.version) {
           const version = slot.version;
-          await this.writeFile(key, slot.current);
+          await this.writeFile(slot.file, slot.current);
           slot.onDisk = version;
         }
       } catch (error) {
@@ -142,9 +144,8 @@ export class FileStorage implements Storage {
     return slot.flushing;
   }
 
-  private async writeFile(key: string, entry: StoredEntry | null): Promise<void> {
+  private async writeFile(file: string, entry: StoredEntry | null): Promise<void> {
     await this.ensureDir();
-    const file = this.fileOf(key);
     if (entry) await writeFileDurably(file, encodeEntry(entry), 0o600);
     else await fs.rm(file, { force: true });
     await syncDir(this.options.dir);
@@ -166,16 +167,17 @@ export class FileStorage implements Storage {
   }
 
   private async load(key: string): Promise<Slot> {
-    const slot: Slot = { current: await this.readFile(key), version: 0, onDisk: 0, flushing: null };
+    const file = this.fileOf(key);
+    const slot: Slot = { file, current: await this.readFile(key, file), version: 0, onDisk: 0, flushing: null };
     this.slots.set(key, slot);
     this.evict(key);
     return slot;
   }
 
-  private async readFile(key: string): Promise<StoredEntry | null> {
+  private async readFile(key: string, file: string): Promise<StoredEntry | null> {
     let text: string;
     try {
-      text = await fs.readFile(this.fileOf(key), 'utf8');
+      text = await fs.readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
@@ -183,7 +185,7 @@ export class FileStorage implements Storage {
     const entry = decodeEntry(text);
     if (!entry || entry.key !== key) {
       // Never the content: it may hold a customer's details.
-      this.options.logger.warn({ file: path.basename(this.fileOf(key)), bytes: text.length }, 'state file unreadable; treated as absent');
+      this.options.logger.warn({ file: path.basename(file), bytes: text.length }, 'state file unreadable; treated as absent');
       return null;
     }
     return entry;
