@@ -70,18 +70,27 @@ export interface FetcherOptions {
   logger?: Logger;
 }
 
+/**
+ * An axios client for the storefront: keep-alive, a timeout, the raw body as text (PHP warnings may precede
+ * JSON), every status answered (the caller reads it), no cookie jar, so no session is ever shared.
+ */
+export function storefrontClient(baseUrl: string, settings: { timeoutMs: number; maxSockets: number; maxRedirects: number; maxContentLength?: number }): AxiosInstance {
+  return axios.create({
+    baseURL: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`,
+    timeout: settings.timeoutMs,
+    httpAgent: new http.Agent({ keepAlive: true, maxSockets: settings.maxSockets }),
+    httpsAgent: new https.Agent({ keepAlive: true, maxSockets: settings.maxSockets }),
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    maxRedirects: settings.maxRedirects,
+    ...(settings.maxContentLength === undefined ? {} : { maxContentLength: settings.maxContentLength }),
+  });
+}
+
 /** GETs `index.php?route=...` pages with keep-alive and a timeout; no cookie jar, so no session is ever shared. */
 export function createStorefrontFetcher(opts: FetcherOptions): StorefrontFetcher {
-  const client: AxiosInstance = axios.create({
-    baseURL: opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`,
-    timeout: opts.timeoutMs ?? 10_000,
-    httpAgent: new http.Agent({ keepAlive: true, maxSockets: 16 }),
-    httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 16 }),
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data], // keep the raw body: PHP warnings may precede JSON
-    validateStatus: () => true,
-    maxRedirects: 3,
-  });
+  const client = storefrontClient(opts.baseUrl, { timeoutMs: opts.timeoutMs ?? 10_000, maxSockets: 16, maxRedirects: 3 });
   return {
     async get(params, prefs) {
       const url = `index.php?${new URLSearchParams(params).toString()}`;

@@ -4,12 +4,9 @@
  * (see 29-tool-upload.json); the code is the option's value in api/cart/add. No session, cookie or token is needed.
  * OpenCart decides what it takes (name, extension, MIME type, PHP's size limits); its refusals come back coded.
  */
-import http from 'node:http';
-import https from 'node:https';
 import { randomBytes } from 'node:crypto';
-import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../log';
-import { StorefrontHttpError, StorefrontTransportError } from './fetcher';
+import { StorefrontHttpError, StorefrontTransportError, storefrontClient } from './fetcher';
 
 export interface UploadFile {
   /** The file name as the customer's channel gave it; cleaned to what OpenCart keeps (see uploadFileName). */
@@ -101,14 +98,9 @@ function readAnswer(body: string): UploadOutcome | null {
 
 /** Uploads with the catalog fetcher's settings (keep-alive, timeout, no cookie jar); no customer data in logs. */
 export function createStorefrontUploader(opts: UploaderOptions): StorefrontUploader {
-  const client: AxiosInstance = axios.create({
-    baseURL: opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`,
-    timeout: opts.timeoutMs ?? 30_000,
-    httpAgent: new http.Agent({ keepAlive: true, maxSockets: 4 }),
-    httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 4 }),
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
-    validateStatus: () => true,
+  const client = storefrontClient(opts.baseUrl, {
+    timeoutMs: opts.timeoutMs ?? 30_000,
+    maxSockets: 4,
     maxRedirects: 0,
     maxContentLength: 64 * 1024,
   });
