@@ -48,8 +48,21 @@ function cardinalsOf(translator: Translator): Map<string, number> {
 }
 
 /** Words of the answer other than choices.fillerWords ("the", "one", "bitte", "пожалуйста"). */
+/** The filler words of every locale, folded; worked out once per translator (as the cardinals). */
+const fillersByTranslator = new WeakMap<Translator, Set<string>>();
+
+function fillersOf(translator: Translator): Set<string> {
+  let fillers = fillersByTranslator.get(translator);
+  if (!fillers) {
+    const lists = translator.allTranslations('choices.fillerWords');
+    fillers = new Set(lists.flatMap((list) => list.split('|')).flatMap(choiceWords));
+    fillersByTranslator.set(translator, fillers);
+  }
+  return fillers;
+}
+
 function contentWords(text: string, translator: Translator): string[] {
-  const fillers = new Set(translator.allTranslations('choices.fillerWords').flatMap((list) => list.split('|')).flatMap(choiceWords));
+  const fillers = fillersOf(translator);
   return choiceWords(text).filter((word) => !fillers.has(word));
 }
 
