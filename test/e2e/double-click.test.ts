@@ -30,20 +30,25 @@ describe('a double click on "place order" over HTTP', () => {
   afterAll(() => shop.close());
   afterEach(() => shop.store.hooks.setLatency(0));
 
-  it.each<LocalChannelId>(['webchat', 'msteams'])('%s: two simultaneous submits place one order, both answers name it', async (channel) => {
+  /** A chat up to the summary, then "place order" posted twice at once while the shop is slow (20 ms a call). */
+  async function doubleClickPlaceOrder(channel: LocalChannelId, playSteps: typeof play) {
     restock(shop.store);
     const chat = shop.chat(channel, 'en');
     await chat.start();
-    await play(chat, CANON_TO_BERLIN.slice(0, -1));
+    await playSteps(chat, CANON_TO_BERLIN.slice(0, -1));
     const placeOrder = chat.findButton(/place order/i);
     const first = chat.factory.click(placeOrder);
     const second = chat.factory.click(placeOrder);
     if (!first || !second) throw new Error('"place order" is not a button the channel posts');
     const ordersBefore = shop.store.hooks.orders().length;
-
     // A slow shop keeps the first turn running while the second request arrives.
     shop.store.hooks.setLatency(20);
     const statuses = await Promise.all([post(shop, first), post(shop, second)]);
+    return { chat, first, second, ordersBefore, statuses };
+  }
+
+  it.each<LocalChannelId>(['webchat', 'msteams'])('%s: two simultaneous submits place one order, both answers name it', async (channel) => {
+    const { first, second, ordersBefore, statuses } = await doubleClickPlaceOrder(channel, play);
 
     expect(statuses).toEqual([200, 200]);
     const orders = shop.store.hooks.orders();
@@ -59,18 +64,8 @@ describe('a double click on "place order" over HTTP', () => {
 
   // Issue #10: the first click's answer ends with "remember my details?"; the second must not ask it again.
   it.each<LocalChannelId>(['webchat', 'msteams', 'telegram'])('%s: "remember my details?" is asked once over both answers, and answering it works', async (channel) => {
-    restock(shop.store);
-    const chat = shop.chat(channel, 'en');
-    await chat.start();
-    await playSkippingAbsent(chat, CANON_TO_BERLIN.slice(0, -1));
-    const placeOrder = chat.findButton(/place order/i);
-    const first = chat.factory.click(placeOrder);
-    const second = chat.factory.click(placeOrder);
-    if (!first || !second) throw new Error('"place order" is not a button the channel posts');
-    const ordersBefore = shop.store.hooks.orders().length;
-
-    shop.store.hooks.setLatency(20);
-    expect(await Promise.all([post(shop, first), post(shop, second)])).toEqual([200, 200]);
+    const { chat, first, second, ordersBefore, statuses } = await doubleClickPlaceOrder(channel, playSkippingAbsent);
+    expect(statuses).toEqual([200, 200]);
 
     expect(shop.store.hooks.orders()).toHaveLength(ordersBefore + 1);
     const answers = `${answerTo(shop, first)}\n${answerTo(shop, second)}`;
