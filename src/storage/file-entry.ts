@@ -8,7 +8,7 @@ export function entryFileName(key: string): string {
   return `${createHash('sha256').update(key).digest('hex')}${ENTRY_SUFFIX}`;
 }
 
-/** What an atomic write (atomic-write.ts) leaves behind when the process dies between writing and renaming. */
+/** What a durable write (durable-writer.ts) leaves behind when the process dies between writing and renaming. */
 export function isLeftoverTempFile(name: string): boolean {
   return /^[0-9a-f]{64}\.json\.[0-9a-f]+$/.test(name);
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
-import { syncDir, writeFileDurably } from './atomic-write';
+import { durableWriter } from './durable-writer';
 import { StorageConflictError } from './errors';
 import { decodeEntry, encodeEntry, entryFileName, itemJson, newETag, type StoredEntry } from './file-entry';
 import { KeyedLock } from './keyed-lock';
@@ -146,9 +146,8 @@ export class FileStorage implements Storage {
 
   private async writeFile(file: string, entry: StoredEntry | null): Promise<void> {
     await this.ensureDir();
-    if (entry) await writeFileDurably(file, encodeEntry(entry), 0o600);
-    else await fs.rm(file, { force: true });
-    await syncDir(this.options.dir);
+    if (entry) await durableWriter().put(file, encodeEntry(entry), 0o600);
+    else await durableWriter().remove(file);
   }
 
   private slot(key: string): Promise<Slot> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ManualClock } from '../../src/clock';
 import { FileStorage } from '../../src/storage';
 import { isLeftoverTempFile } from '../../src/storage/file-entry';
-import { nextTempName, writeFileDurably } from '../../src/storage/atomic-write';
+import { DurableWriter, nextTempName } from '../../src/storage/durable-writer';
 import { isValidated, markValidated } from '../../src/storage/validated';
 import { memoryLogger } from '../server/helpers';
 
@@ -50,20 +50,48 @@ describe('FileStorage and parts validated by this process', () => {
   });
 });
 
-describe('writeFileDurably', () => {
+describe('DurableWriter', () => {
   let dir: string;
+  const writer = new DurableWriter();
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'durable-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => writer.close());
 
   it('replaces the file whole, owner-only, and leaves no temp file', async () => {
     const file = path.join(dir, `${'a'.repeat(64)}.json`);
-    await writeFileDurably(file, 'one', 0o600);
-    await writeFileDurably(file, 'two', 0o600);
+    await writer.put(file, 'one', 0o600);
+    await writer.put(file, 'two ü', 0o600);
     expect(readdirSync(dir)).toEqual([path.basename(file)]);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(readFileSync(file, 'utf8')).toBe('two');
+    expect(readFileSync(file, 'utf8')).toBe('two ü');
+  });
+
+  it('takes writes that arrive together in batches, each settled on its own: a failed one fails alone', async () => {
+    const files = Array.from({ length: 100 }, (_, i) => path.join(dir, `${String(i).padStart(64, '0')}.json`));
+    const missingDir = path.join(dir, 'gone', 'x.json');
+    const results = await Promise.allSettled([...files.map((file, i) => writer.put(file, `n${i}`, 0o600)), writer.put(missingDir, 'x', 0o600)]);
+    expect(results.slice(0, 100).every((r) => r.status === 'fulfilled')).toBe(true);
+    expect(results[100]).toMatchObject({ status: 'rejected', reason: { code: 'ENOENT' } });
+    expect(readdirSync(dir).filter((name) => name.endsWith('.json')).sort()).toEqual(files.map((f) => path.basename(f)).sort());
+    expect(readFileSync(files[42], 'utf8')).toBe('n42');
+    expect(readdirSync(dir).filter((name) => !name.endsWith('.json') && name !== 'gone')).toEqual([]); // no temp files
+  });
+
+  it('removes a file, and a missing one is no error', async () => {
+    const file = path.join(dir, `${'c'.repeat(64)}.json`);
+    await writer.put(file, 'one', 0o600);
+    await writer.remove(file);
+    await writer.remove(file);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('starts a new thread for writes after it was closed', async () => {
+    const file = path.join(dir, `${'d'.repeat(64)}.json`);
+    await writer.close();
+    await writer.put(file, 'again', 0o600);
+    expect(readFileSync(file, 'utf8')).toBe('again');
   });
 
   it('names its temp files so the sweep recognises the leftovers of a write that died', async () => {
