@@ -118,7 +118,10 @@ export class StorefrontCatalog implements Catalog {
     const prefs = await this.prefsOf(opts);
     return this.searches.get(`${prefsKey(prefs)}|${new URLSearchParams(params).toString()}`, async () => {
       const html = await this.fetcher.get(params, prefs);
-      return html ? parseSearchPage(html).products : [];
+      if (!html) return [];
+      const page = parseSearchPage(wholePage(html, 'product/search'));
+      if (!page) throw unreadablePage('product/search', 'not a search page');
+      return page.products;
     });
   }
 
@@ -151,7 +154,8 @@ export class StorefrontCatalog implements Catalog {
     // Parsed products are cached apart from raw pages: the parse runs once per TTL too.
     return this.products.get(`${prefsKey(prefs)}|${productId}`, async () => {
       const html = await this.fetcher.get({ route: 'product/product', product_id: String(productId) }, prefs);
-      return html ? parseProductPage(html) : null;
+      // "Product not found!" is a whole page with the shop's #content and no product form: the product is gone.
+      return html ? parseProductPage(wholePage(html, 'product/product')) : null;
     });
   }
 
@@ -220,4 +224,15 @@ export class StorefrontCatalog implements Catalog {
       return new ProductVocabulary(names);
     });
   }
+}
+
+/** A storefront page the shop sent whole: it ends with `</html>` (a page cut on the way, or a PHP error, does not). */
+function wholePage(html: string, route: string): string {
+  if (!/<\/html>\s*$/i.test(html.slice(-64))) throw unreadablePage(route, 'page cut short');
+  return html;
+}
+
+/** The shop answered, but not with the page asked for: as good as not answering (told so; nothing cached). */
+function unreadablePage(route: string, reason: string): StorefrontTransportError {
+  return new StorefrontTransportError(route, reason, route);
 }

@@ -1,6 +1,7 @@
 import { parseCategoryPage, parseMenuTopCategories, parseSearchCategorySelect, parseStoreLanguages } from '../../src/catalog/parse/category';
 import { parseCountrySelect, parseZoneJson } from '../../src/catalog/parse/countries';
-import { parseSearchPage } from '../../src/catalog/parse/listing';
+import { parseProductThumbs, parseSearchPage } from '../../src/catalog/parse/listing';
+import * as cheerio from 'cheerio';
 import { parseProductPage } from '../../src/catalog/parse/product';
 import { demoCatalog } from '../../src/demo-store/seed';
 import { handleStorefront, type StorefrontResponse } from '../../src/demo-store/storefront';
@@ -53,8 +54,8 @@ describe('demo store storefront pages read like the real captures', () => {
   });
 
   it('searches like OpenCart: name words, description, tag, model, limit', () => {
-    const ids = (query: string) => parseSearchPage(body(`index.php?route=product/search&${query}`)).products.map((p) => p.productId);
-    expect(ids('search=mac')).toEqual(parseSearchPage(capture('search-mac.html')).products.map((p) => p.productId));
+    const ids = (query: string) => parseSearchPage(body(`index.php?route=product/search&${query}`))!.products.map((p) => p.productId);
+    expect(ids('search=mac')).toEqual(parseSearchPage(capture('search-mac.html'))!.products.map((p) => p.productId));
     expect(ids('search=canon')).toEqual([30]);
     expect(ids('search=canon%20cameras')).toEqual([]);
     expect(ids('search=zzqqxx')).toEqual([]);
@@ -75,7 +76,10 @@ describe('demo store storefront pages read like the real captures', () => {
   it('renders the home page with the top-category menu and featured products', () => {
     const home = body('index.php?route=common/home');
     expect(parseMenuTopCategories(home)).toEqual(parseMenuTopCategories(capture('product-30.html')));
-    expect(parseSearchPage(home).products.map((p) => [p.productId, p.minimum])).toEqual([[43, 1], [40, 1], [42, 1], [30, 1]]);
+    const $ = cheerio.load(home);
+    const featured = parseProductThumbs($, $('#content'));
+    expect(featured.map((p) => [p.productId, p.minimum])).toEqual([[43, 1], [40, 1], [42, 1], [30, 1]]);
+    expect(parseSearchPage(home)).toBeNull(); // the home page is no search page
     expect(home).toContain("cart.add('42');");
     expect(parseSearchCategorySelect(body('index.php?route=product/search')).filter((c) => c.depth === 0).map((c) => c.path))
       .toEqual(['20', '18', '25', '57', '17', '24', '33', '34']);

@@ -6,7 +6,7 @@ import { capture } from './capture-server';
 
 describe('listing parsers on the 3.0.5.1 captures', () => {
   it('reads search results with ids from the cart buttons', () => {
-    const page = parseSearchPage(capture('search-mac.html'));
+    const page = parseSearchPage(capture('search-mac.html'))!;
     expect(page.products.map((product) => [product.productId, product.name])).toEqual([[41, 'iMac'], [43, 'MacBook'], [44, 'MacBook Air'], [45, 'MacBook Pro']]);
     expect(page.products[2]).toEqual({
       productId: 44, name: 'MacBook Air', thumb: expect.stringContaining('macbook_air_1'), price: '$1,202.00', special: null, priceExTax: '$1,000.00', minimum: 1,
@@ -15,7 +15,7 @@ describe('listing parsers on the 3.0.5.1 captures', () => {
   });
 
   it('reads the same products with limit=100, with description search, and with SEO URLs on', () => {
-    const ids = (file: string) => parseSearchPage(capture(file)).products.map((product) => product.productId);
+    const ids = (file: string) => parseSearchPage(capture(file))!.products.map((product) => product.productId);
     expect(ids('search-mac-limit100.html')).toEqual([41, 43, 44, 45]);
     expect(ids('seo-search-mac.html')).toEqual([41, 43, 44, 45]);
     expect(ids('search-mac-description.html').length).toBeGreaterThan(4);

@@ -49,7 +49,7 @@ describe('demo storefront: currency like OpenCart 3.0 (session, then the currenc
     const canon = await product(store, 30, 'currency=EUR');
     expect(canon).toMatchObject({ price: '95.72€', special: '76.89€' });
     expect(canon?.options[0]?.values.map((value) => value.name)).toEqual(['Red', 'Blue']);
-    const listing = parseSearchPage((await fetchPage(store, 'index.php?route=product/search&search=iphone', { cookie: 'currency=GBP' })).body);
+    const listing = parseSearchPage((await fetchPage(store, 'index.php?route=product/search&search=iphone', { cookie: 'currency=GBP' })).body)!;
     expect(listing.products).toMatchObject([{ productId: 40, price: '£75.46', priceExTax: '£61.86' }]);
   });
 

@@ -65,10 +65,15 @@ export interface SearchPage {
   total: number | null;
 }
 
-/** product/search: the results in `#content`, without related or featured modules of the side columns. */
-export function parseSearchPage(html: string): SearchPage {
+/**
+ * product/search: the results in `#content`, without related or featured modules of the side columns. Null when
+ * the page is no search page: OpenCart's always shows its search criteria form (`#input-search`), with hits or
+ * without ("There is no product that matches the search criteria."), so an error page is not "nothing found".
+ */
+export function parseSearchPage(html: string): SearchPage | null {
   const $ = loadPage(html);
   const content = $('#content').first();
+  if (content.length === 0 || $('#input-search').length === 0) return null;
   const products = parseProductThumbs($, content.find('.product-layout').parent());
   return { products, total: readTotal(content.find('.text-right').last().text()) };
 }
