@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Activity } from 'botbuilder';
 import { createChannelActivityFactory, renderActivities, type ChannelActivityFactory, type RenderedTurn } from '../../src/server/local-channel';
 import type { BenchConnector } from './connector';
@@ -37,8 +38,18 @@ let conversations = 0;
 
 class OrderFailed extends Error {}
 
-/** Plays one order in a new conversation; records every turn's latency. Past `deadline` it stops between turns. */
-export async function playOrder(target: Target, steps: Step[], stats: RunStats, deadline = Infinity, expectPlaced = true): Promise<void> {
+export interface OrderOptions {
+  /** Past it the order stops between turns (counted as cut). */
+  deadline?: number;
+  /** Whether the last answer must say the order was placed (default true). */
+  expectPlaced?: boolean;
+  /** Milliseconds to wait before each turn is posted (the customer reading); never part of a turn's latency. */
+  pauseMs?: () => number;
+}
+
+/** Plays one order in a new conversation; records every turn's latency. */
+export async function playOrder(target: Target, steps: Step[], stats: RunStats, options: OrderOptions = {}): Promise<void> {
+  const { deadline = Infinity, expectPlaced = true, pauseMs } = options;
   const factory = createChannelActivityFactory({
     channel: 'webchat',
     locale: 'en',
@@ -49,12 +60,13 @@ export async function playOrder(target: Target, steps: Step[], stats: RunStats, 
   stats.orders += 1;
   try {
     for (const [index, step] of steps.entries()) {
+      // A search with one product that has every word goes straight on: there is nothing to choose.
+      if (step.kind === 'choose' && !target.echo && !last.buttons.some((b) => b.number === chooseButton(last, step.product))) continue;
+      if (pauseMs) await sleep(pauseMs());
       if (performance.now() > deadline) {
         stats.cutOrders += 1;
         return;
       }
-      // A search with one product that has every word goes straight on: there is nothing to choose.
-      if (step.kind === 'choose' && !target.echo && !last.buttons.some((b) => b.number === chooseButton(last, step.product))) continue;
       const activity = target.echo ? echoActivity(factory, step, index) : botActivity(factory, step, last);
       last = await turn(target, factory.conversationId, activity, stats);
     }
@@ -134,20 +146,33 @@ export async function openConnections(baseUrl: string, agent: http.Agent, count:
   );
 }
 
+export interface CustomersOptions {
+  customers: number;
+  ordersEach: number;
+  steps: () => Step[];
+  budgetMs: number;
+  expectPlaced?: boolean;
+  /**
+   * Milliseconds customer `customer` (0-based) waits before its turn `turn` (0-based, counted over all its
+   * orders): turn 0's wait is when it starts. Without it, customers start at once and post each turn the
+   * moment the previous answer arrived (closed loop).
+   */
+  thinkMs?: (customer: number, turn: number) => number;
+}
+
 /**
  * C customers, each placing orders one after another until `ordersEach` are placed or the time budget is spent
  * (then orders in flight stop at their next turn). Returns when all customers are done.
  */
-export async function runCustomers(
-  target: Target,
-  options: { customers: number; ordersEach: number; steps: () => Step[]; budgetMs: number; expectPlaced?: boolean },
-  stats: RunStats,
-): Promise<{ wallMs: number }> {
+export async function runCustomers(target: Target, options: CustomersOptions, stats: RunStats): Promise<{ wallMs: number }> {
   const started = performance.now();
   const deadline = started + options.budgetMs;
-  const customer = async () => {
+  const customer = async (_: unknown, index: number) => {
+    const { thinkMs } = options;
+    let turn = 0;
+    const pauseMs = thinkMs && (() => thinkMs(index, turn++));
     for (let order = 0; order < options.ordersEach && performance.now() < deadline; order++) {
-      await playOrder(target, options.steps(), stats, deadline, options.expectPlaced);
+      await playOrder(target, options.steps(), stats, { deadline, expectPlaced: options.expectPlaced, pauseMs });
     }
   };
   await Promise.all(Array.from({ length: options.customers }, customer));

@@ -1,4 +1,5 @@
-import { emptyStats, playOrder, runCustomers } from './driver';
+import { seededRandom } from '../reliability/fault-proxy';
+import { emptyStats, playOrder, runCustomers, type CustomersOptions } from './driver';
 import { midOrder, wholeOrder } from './orders';
 import { liveHeapMiB } from './inspector';
 import { CpuMeter, rssMiB } from './proc-stats';
@@ -30,7 +31,42 @@ export interface LoadResult {
 }
 
 /** C customers placing whole 1-line orders at once, after their connections were opened. */
-export async function loadPhase(kind: BotKind, customers: number, ordersEach: number, budgetMs: number): Promise<LoadResult> {
+export function loadPhase(kind: BotKind, customers: number, ordersEach: number, budgetMs: number): Promise<LoadResult> {
+  return customersPhase(kind, { customers, ordersEach, steps: () => wholeOrder(1), budgetMs });
+}
+
+const START_SPREAD_MS = 3000;
+const THINK_MIN_MS = 1000;
+const THINK_MAX_MS = 3000;
+
+/**
+ * C customers who read before they answer, one whole 1-line order each: a customer starts at a uniform random
+ * point of the first 3 s and waits 1–3 s (uniform) before each further turn.
+ */
+export function thinkPhase(kind: BotKind, customers: number, budgetMs: number): Promise<LoadResult> {
+  return customersPhase(kind, {
+    customers,
+    ordersEach: 1,
+    steps: () => wholeOrder(1),
+    budgetMs,
+    thinkMs: readingTimes(),
+  });
+}
+
+/** Each customer's waits come from mulberry32 (seededRandom) seeded with its index, so every run waits the same. */
+function readingTimes(): (customer: number, turn: number) => number {
+  const streams = new Map<number, () => number>();
+  return (customer, turn) => {
+    const next = streams.get(customer) ?? seededRandom(customer);
+    streams.set(customer, next);
+    const draw = next();
+    return turn === 0 ? draw * START_SPREAD_MS : THINK_MIN_MS + draw * (THINK_MAX_MS - THINK_MIN_MS);
+  };
+}
+
+/** A fresh rig of `kind` with C connections open, the customers run on it, its CPU and RSS read around them. */
+async function customersPhase(kind: BotKind, run: CustomersOptions): Promise<LoadResult> {
+  const { customers } = run;
   const rig = await startRig(kind);
   try {
     const target = await openTarget(rig, customers);
@@ -39,7 +75,7 @@ export async function loadPhase(kind: BotKind, customers: number, ordersEach: nu
     const sampler = setInterval(() => meter.sample(), 250);
     const driverCpu = process.cpuUsage();
     const stats = emptyStats();
-    const { wallMs } = await runCustomers(target, { customers, ordersEach, steps: () => wholeOrder(1), budgetMs }, stats);
+    const { wallMs } = await runCustomers(target, run, stats);
     clearInterval(sampler);
     meter.sample();
     return {
@@ -82,7 +118,7 @@ export async function agingPhase(kind: BotKind, blocks: number, ordersPerBlock: 
     for (let block = 1; block <= blocks && performance.now() < deadline; block++) {
       const meter = new CpuMeter(rig.proc.pid);
       const stats = emptyStats();
-      for (let order = 0; order < ordersPerBlock; order++) await playOrder(target, wholeOrder(1), stats, deadline);
+      for (let order = 0; order < ordersPerBlock; order++) await playOrder(target, wholeOrder(1), stats, { deadline });
       const done = stats.orders - stats.cutOrders;
       out.push({ block, orders: done, failedOrders: stats.failedOrders, cpuPerTurnMs: meter.elapsedMs() / Math.max(1, stats.turns), rssMiB: rssMiB(rig.proc.pid) });
     }
@@ -119,16 +155,33 @@ export interface LatencyResult {
   lines: number;
   failed: boolean;
   apiCalls: number;
+  /** Turns posted (answered or not): the echo bot gets as many. */
+  turns: number;
   wallMs: number;
   openCartMs: number;
   /** The bot's main-thread CPU during the order. */
   botCpuMs: number;
+  /** The echo bot's sum of turns over the same number of turns, in the same run: the stack's floor. */
+  echoWallMs: number;
 }
 
-/** Whole orders with every OpenCart API call delayed by `latencyMs`: the order's turn time against OpenCart's. */
+/**
+ * Whole orders with every OpenCart API call delayed by `latencyMs`: the order's turn time against OpenCart's,
+ * then the same number of turns against the echo bot.
+ */
 export async function latencyPhase(lineCounts: number[], latencyMs: number): Promise<LatencyResult[]> {
+  const bot = await botLatencies(lineCounts, latencyMs);
+  const echoWalls = await echoWallsMs(bot.map((r) => ({ lines: r.lines, turns: r.turns })));
+  return bot.map((r, i) => ({ ...r, echoWallMs: echoWalls[i] }));
+}
+
+type BotLatency = Omit<LatencyResult, 'echoWallMs'>;
+
+const sumOfTurns = (stats: { latencies: number[] }) => stats.latencies.reduce((sum, ms) => sum + ms, 0);
+
+async function botLatencies(lineCounts: number[], latencyMs: number): Promise<BotLatency[]> {
   const rig = await startRig('bot', { viaProxy: true });
-  const out: LatencyResult[] = [];
+  const out: BotLatency[] = [];
   try {
     const store = rig.store;
     if (!store) throw new Error('the order bot runs with a store');
@@ -142,8 +195,32 @@ export async function latencyPhase(lineCounts: number[], latencyMs: number): Pro
       const botCpuMs = meter.elapsedMs();
       const counts = (await control(store, '/counts')) as { calls: Record<string, number>; apiMs: number };
       const apiCalls = Object.entries(counts.calls).filter(([route]) => route.startsWith('api/')).reduce((sum, [, n]) => sum + n, 0);
-      const wallMs = stats.latencies.reduce((sum, ms) => sum + ms, 0);
-      out.push({ lines, failed: stats.failedOrders > 0, apiCalls, wallMs, openCartMs: counts.apiMs, botCpuMs });
+      out.push({
+        lines,
+        failed: stats.failedOrders > 0,
+        apiCalls,
+        turns: stats.latencies.length,
+        wallMs: sumOfTurns(stats),
+        openCartMs: counts.apiMs,
+        botCpuMs,
+      });
+    }
+    return out;
+  } finally {
+    await rig.close();
+  }
+}
+
+/** The echo bot's sum of turns for each order: its first `turns` steps, each sent as text. */
+async function echoWallsMs(orders: { lines: number; turns: number }[]): Promise<number[]> {
+  const rig = await startRig('echo');
+  try {
+    const target = await openTarget(rig, 1);
+    const out: number[] = [];
+    for (const { lines, turns } of orders) {
+      const stats = emptyStats();
+      await playOrder(target, wholeOrder(lines).slice(0, turns), stats);
+      out.push(sumOfTurns(stats));
     }
     return out;
   } finally {

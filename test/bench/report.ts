@@ -6,6 +6,8 @@ import { fixed, median, table } from './stats';
 
 export interface Results {
   load: LoadResult[];
+  /** The same customers reading 1–3 s before each answer. */
+  think: LoadResult[];
   aging: AgingBlock[];
   agingOrdersPerBlock: number;
   calls: CallsResult[];
@@ -82,13 +84,25 @@ function callsTable(calls: CallsResult[]): string {
 
 function latencyTable(latency: LatencyResult[], latencyMs: number): string {
   return table(
-    ['order', 'API calls', 'wall s (sum of turns)', `OpenCart s (+${latencyMs} ms/call)`, 'overhead (wall − OpenCart)', 'bot CPU s', 'bot CPU / wall'],
+    [
+      'order',
+      'API calls',
+      'wall s (sum of turns)',
+      `OpenCart s (+${latencyMs} ms/call)`,
+      'overhead (wall − OpenCart)',
+      'echo wall s (same turns)',
+      'overhead beyond the echo floor',
+      'bot CPU s',
+      'bot CPU / wall',
+    ],
     latency.map((r) => [
       `${r.lines} line${r.lines === 1 ? '' : 's'}${r.failed ? ' (FAILED)' : ''}`,
       String(r.apiCalls),
       fixed(r.wallMs / 1000, 2),
       fixed(r.openCartMs / 1000, 2),
       `${fixed(((r.wallMs - r.openCartMs) / r.wallMs) * 100, 1)} %`,
+      fixed(r.echoWallMs / 1000, 3),
+      `${fixed(((r.wallMs - r.openCartMs - r.echoWallMs) / r.wallMs) * 100, 1)} %`,
       fixed(r.botCpuMs / 1000, 2),
       `${fixed((r.botCpuMs / r.wallMs) * 100, 1)} %`,
     ]),
@@ -99,6 +113,12 @@ export function renderReport(results: Results): string {
   const parts: string[] = [];
   const section = (title: string, body: string) => parts.push(`### ${title}`, '', body, '');
   if (results.load.length) section('Load: whole 1-line orders, C concurrent customers', loadTable(results.load));
+  if (results.think.length) {
+    section(
+      'Think: customers who read before they answer (1–3 s between turns, starts spread over 3 s), one whole 1-line order each',
+      loadTable(results.think),
+    );
+  }
   if (results.aging.length) {
     section(`Aging: CPU per turn by block of ${results.agingOrdersPerBlock} sequential orders, one bot process`, agingTable(results.aging, results.agingOrdersPerBlock));
   }
@@ -120,7 +140,9 @@ export function renderReport(results: Results): string {
   parts.push(table(['bot', 'starts', 'median ms', 'min ms', 'max ms'], (['bot', 'echo'] as const).map((k) => [
     k, String(s[k].length), fixed(median(s[k]), 0), fixed(Math.min(...s[k]), 0), fixed(Math.max(...s[k]), 0),
   ])), '');
-  const failures = results.load.flatMap((r) => r.failures.map((f) => `- C=${r.customers} ${r.kind}: ${f}`));
+  const failuresOf = (phase: string, runs: LoadResult[]) =>
+    runs.flatMap((r) => r.failures.map((f) => `- ${phase} C=${r.customers} ${r.kind}: ${f}`));
+  const failures = [...failuresOf('load', results.load), ...failuresOf('think', results.think)];
   if (failures.length) parts.push('First failures seen:', '', ...failures, '');
   return parts.join('\n');
 }

@@ -1,19 +1,24 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { agingPhase, callsPhase, latencyPhase, loadPhase, memoryPhase, type LoadResult } from './phases';
+import { agingPhase, callsPhase, latencyPhase, loadPhase, memoryPhase, thinkPhase, type LoadResult } from './phases';
 import { profileOneOrder } from './profile';
 import { renderReport, type Results } from './report';
-import { startups } from './session';
+import { startups, type BotKind } from './session';
 
 /**
- * `npm run bench [-- --quick] [--only=load,aging,calls,latency,memory] | -- --profile [--lines=N] [--after=N] [--orders=N]`:
+ * `npm run bench [-- --quick] [--only=load,think,aging,calls,latency,memory] | -- --profile [--lines=N] [--after=N] [--orders=N]`:
  * the order bot against an echo bot on the same stack, on loopback, with the demo
- * store in its own process. Progress goes to stderr, the Markdown report to stdout. Every phase has a time
+ * store in its own process. Phases: load (C customers, each turn posted the moment the last answer came),
+ * think (C customers reading 1–3 s before each turn), aging, calls, latency (+100 ms per OpenCart call, against
+ * the echo bot's floor), memory. Progress goes to stderr, the Markdown report to stdout. Every phase has a time
  * budget, so the run ends by itself even when the bot is slow.
  */
 interface Plan {
-  load: { customers: number; ordersEach: number }[];
+  load: Level[];
   loadBudgetMs: number;
+  /** Customers of the think phase, one whole 1-line order each. */
+  think: number[];
+  thinkBudgetMs: number;
   agingBlocks: number;
   agingOrdersPerBlock: number;
   agingBudgetMs: number;
@@ -21,6 +26,12 @@ interface Plan {
   latencyLines: number[];
   openConversations: number;
   memoryBudgetMs: number;
+}
+
+/** C customers, each placing `ordersEach` orders. */
+interface Level {
+  customers: number;
+  ordersEach: number;
 }
 
 const FULL: Plan = {
@@ -31,6 +42,8 @@ const FULL: Plan = {
     { customers: 200, ordersEach: 1 },
   ],
   loadBudgetMs: 90_000,
+  think: [50, 200],
+  thinkBudgetMs: 120_000,
   agingBlocks: 10,
   agingOrdersPerBlock: 50,
   agingBudgetMs: 240_000,
@@ -47,6 +60,8 @@ const QUICK: Plan = {
     { customers: 50, ordersEach: 1 },
   ],
   loadBudgetMs: 40_000,
+  think: [50],
+  thinkBudgetMs: 90_000,
   agingBlocks: 10,
   agingOrdersPerBlock: 5,
   agingBudgetMs: 60_000,
@@ -85,6 +100,24 @@ function numberFlag(name: string, fallback: number): number {
   return value && /^\d{1,6}$/.test(value) ? Number(value) : fallback;
 }
 
+/** One customers phase at each level, for the bot and then the echo bot. */
+async function botAndEcho(
+  phase: string,
+  levels: Level[],
+  run: (kind: BotKind, level: Level) => Promise<LoadResult>,
+): Promise<LoadResult[]> {
+  const out: LoadResult[] = [];
+  for (const level of levels) {
+    for (const kind of ['bot', 'echo'] as const) {
+      progress(`${phase} C=${level.customers} ${kind}: ${level.customers * level.ordersEach} orders`);
+      const result = await run(kind, level);
+      progress(`  ${result.orders} orders, ${result.failedOrders} failed, ${result.cpuPerTurnMs.toFixed(2)} ms CPU/turn, p99 ${result.p99.toFixed(0)} ms`);
+      out.push(result);
+    }
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--profile')) {
     const lines = Math.min(10, numberFlag('lines', 1));
@@ -100,15 +133,13 @@ async function main(): Promise<void> {
   const wanted = (phase: string) => !only || only.includes(phase);
   const started = performance.now();
   const header = `## npm run bench${quick ? ' -- --quick' : ''}\n\n${machine()}\n`;
-  const load: LoadResult[] = [];
-  for (const { customers, ordersEach } of wanted('load') ? plan.load : []) {
-    for (const kind of ['bot', 'echo'] as const) {
-      progress(`load C=${customers} ${kind}: ${customers * ordersEach} orders`);
-      const result = await loadPhase(kind, customers, ordersEach, plan.loadBudgetMs);
-      progress(`  ${result.orders} orders, ${result.failedOrders} failed, ${result.cpuPerTurnMs.toFixed(2)} ms CPU/turn, p99 ${result.p99.toFixed(0)} ms`);
-      load.push(result);
-    }
-  }
+  const load = await botAndEcho('load', wanted('load') ? plan.load : [], (kind, { customers, ordersEach }) =>
+    loadPhase(kind, customers, ordersEach, plan.loadBudgetMs),
+  );
+  const thinkLevels = (wanted('think') ? plan.think : []).map((customers) => ({ customers, ordersEach: 1 }));
+  const think = await botAndEcho('think', thinkLevels, (kind, { customers }) =>
+    thinkPhase(kind, customers, plan.thinkBudgetMs),
+  );
   progress(`aging: ${plan.agingBlocks} blocks of ${plan.agingOrdersPerBlock} orders`);
   const aging = wanted('aging') ? await agingPhase('bot', plan.agingBlocks, plan.agingOrdersPerBlock, plan.agingBudgetMs) : [];
   progress(`requests per order: ${plan.callLines.join(', ')} lines`);
@@ -118,7 +149,7 @@ async function main(): Promise<void> {
   const latency = wanted('latency') ? await latencyPhase(plan.latencyLines, LATENCY_MS) : [];
   progress(`memory: ${plan.openConversations} conversations mid-order`);
   const memory = wanted('memory') ? await memoryPhase(plan.openConversations, plan.memoryBudgetMs) : undefined;
-  const results: Results = { load, aging, agingOrdersPerBlock: plan.agingOrdersPerBlock, calls, latency, latencyMs: LATENCY_MS, memory, startups };
+  const results: Results = { load, think, aging, agingOrdersPerBlock: plan.agingOrdersPerBlock, calls, latency, latencyMs: LATENCY_MS, memory, startups };
   process.stdout.write(`${header}\n${renderReport(results)}\nTotal run time ${((performance.now() - started) / 1000).toFixed(0)} s.\n`);
 }
 
