@@ -96,6 +96,8 @@ export class DurableWriter {
   private readonly queue: Pending[] = [];
   private inFlight: Pending[] | null = null;
   private idle: ReturnType<typeof setTimeout> | null = null;
+  /** Threads started and batches sent so far (what the tests count). */
+  readonly counts = { threads: 0, batches: 0 };
 
   /** Replaces `file` with `text` (owner-only `mode`), durably; the folder's entry is synced too. */
   put(file: string, text: string, mode: number): Promise<void> {
@@ -127,6 +129,7 @@ export class DurableWriter {
     const batch = this.queue.splice(0, MAX_BATCH);
     this.inFlight = batch;
     const worker = this.thread();
+    this.counts.batches += 1;
     worker.ref(); // a write on its way keeps the process up (a shutdown waits for it)
     worker.postMessage(batch.map((pending) => pending.job));
   }
@@ -134,6 +137,7 @@ export class DurableWriter {
   private thread(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_SOURCE, { eval: true, name: 'durable-writer' });
+    this.counts.threads += 1;
     worker.on('message', (results: JobResult[]) => this.settle(results));
     const fail = (error: Error) => {
       if (this.worker !== worker) return;

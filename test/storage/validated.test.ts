@@ -79,6 +79,18 @@ describe('DurableWriter', () => {
     expect(readdirSync(dir).filter((name) => !name.endsWith('.json') && name !== 'gone')).toEqual([]); // no temp files
   });
 
+  it('one thread for every write; writes that arrive together share batches (and so folder fsyncs)', async () => {
+    const own = new DurableWriter();
+    const files = Array.from({ length: 300 }, (_, i) => path.join(dir, `${String(i).padStart(64, '1')}.json`));
+    await Promise.all(files.map((file) => own.put(file, 'x', 0o600)));
+    for (const file of files.slice(0, 10)) await own.put(file, 'y', 0o600); // one at a time: a batch each
+    expect(own.counts.threads).toBe(1);
+    // 300 at once: at most 64 a batch, so 5 batches at least, and far fewer than 300.
+    expect(own.counts.batches).toBeGreaterThanOrEqual(5 + 10);
+    expect(own.counts.batches).toBeLessThanOrEqual(10 + 10);
+    await own.close();
+  });
+
   it('removes a file, and a missing one is no error', async () => {
     const file = path.join(dir, `${'c'.repeat(64)}.json`);
     await writer.put(file, 'one', 0o600);
