@@ -3,7 +3,8 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { paymentMethodsCard } from '../../src/cards';
 import type { PaymentMethod } from '../../src/opencart/api';
 import { DIALOG } from '../ids';
-import { choiceMatcher, offeredIn, type OfferedChoice } from '../prompts/choice-match';
+import type { ChoiceMatchOptions } from '../../src/domain/parsers/choice';
+import { choiceMatcher, offeredIn, SHIPPING_SYNONYM_CODES, type OfferedChoice } from '../prompts/choice-match';
 import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
 import type { StepOutcome } from '../prompts/outcomes';
 import { problemKey, problemSlot } from '../prompts/problems';
@@ -19,10 +20,15 @@ export function paymentChoices(methods: PaymentMethod[]): OfferedChoice[] {
 
 /** Payment methods as a card; the customer picks one, by button or typed ("cash", "Nachnahme", "the second one"). */
 export class PaymentMethodDialog extends ComponentDialog {
+  private readonly options: ChoiceMatchOptions;
+
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.paymentMethod);
     const matcher = choiceMatcher(deps.translator);
-    const text = (typed: string, ctx: TurnContext, validations: unknown) => matcher.refusal(ctx, typed, offeredIn(validations));
+    // A payment method typed at the shipping question (or the other way round) names none of these.
+    const options = { positions: true, rivals: matcher.namesOf(SHIPPING_SYNONYM_CODES) };
+    this.options = options;
+    const text = (typed: string, ctx: TurnContext, validations: unknown) => matcher.refusal(ctx, typed, offeredIn(validations), undefined, options);
     this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['pay'], text })));
     this.addDialog(new WaterfallDialog('paymentMethodSteps', [this.offer.bind(this), this.choose.bind(this)]));
     this.initialDialogId = 'paymentMethodSteps';
@@ -46,7 +52,7 @@ export class PaymentMethodDialog extends ComponentDialog {
   private async choose(step: WaterfallStepContext) {
     const input = step.result as CustomerInput;
     const offered = stepValues<{ offered: OfferedChoice[] }>(step).offered ?? [];
-    const code = input.action?.v ?? choiceMatcher(this.deps.translator).chosen(input.text, offered)?.action.v ?? '';
+    const code = input.action?.v ?? choiceMatcher(this.deps.translator).chosen(input.text, offered, this.options)?.action.v ?? '';
     const state = await this.deps.store.checkout(step.context);
     await showTyping(step.context);
     const result = await this.deps.checkout.choosePayment(state, code);

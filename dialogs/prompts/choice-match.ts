@@ -16,6 +16,10 @@ export interface OfferedChoice {
   code?: string;
 }
 
+/** The method codes with synonyms in choices.synonyms, by question: each question's are the other's rivals. */
+export const PAYMENT_SYNONYM_CODES = ['cod', 'bank_transfer', 'cheque', 'free_checkout'] as const;
+export const SHIPPING_SYNONYM_CODES = ['free', 'pickup', 'flat', 'item', 'weight'] as const;
+
 /** Ordinals as choices.ordinals.<key>, by position. */
 const ORDINAL_KEYS: [string, number][] = [['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['last', -1]];
 
@@ -39,6 +43,11 @@ export class ChoiceMatcher {
       this.synonyms.set(code, found);
     }
     return found;
+  }
+
+  /** Every synonym of these codes: the rivals of a question whose answers are other codes. */
+  namesOf(codes: readonly string[]): string[] {
+    return codes.flatMap((code) => this.synonymsOf(code));
   }
 
   /** Which offered button the text names (by index into `offered`). */

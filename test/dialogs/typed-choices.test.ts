@@ -45,6 +45,15 @@ dialogTable('typed answers at the shipping and payment questions', [
       { say: 'Vorkasse', expect: ['Please check your order.'] },
     ],
   },
+  {
+    name: '"cash on delivery" typed at the shipping question is no shipping: asked again, then taken at the payment question',
+    turns: [
+      ...TO_SHIPPING,
+      { say: 'cash on delivery', expect: ['by button, number or name', 'Flat Shipping Rate'], not: ['How would you like to pay?'] },
+      { say: 'flat', expect: ['How would you like to pay?'] },
+      { say: 'cash on delivery', expect: ['Please check your order.', 'Flat Shipping Rate', 'Cash On Delivery'] },
+    ],
+  },
 ]);
 
 dialogTable('typed answers at the quantity question', [

@@ -1,6 +1,8 @@
-import { choiceMatcher, type OfferedChoice } from '../../dialogs/prompts/choice-match';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { choiceMatcher, PAYMENT_SYNONYM_CODES, SHIPPING_SYNONYM_CODES, type OfferedChoice } from '../../dialogs/prompts/choice-match';
 import { matchChoice, choiceVocabulary, MAX_CHOICE_TEXT } from '../../src/domain/parsers/choice';
-import { createTranslator } from '../../src/i18n';
+import { createTranslator, LOCALES_DIR } from '../../src/i18n';
 
 const matcher = choiceMatcher(createTranslator());
 
@@ -46,6 +48,29 @@ describe('typed answers at the shipping question', () => {
     ['Abholung', 'pickup.pickup'], ['abholen', 'pickup.pickup'], ['die zweite', 'pickup.pickup'], ['1', 'flat.flat'], ['доставка', 'flat.flat'],
   ])('%s => %s', (text, code) => {
     expect(chosen(text, SHIPPING)).toBe(code);
+  });
+
+  it.each(['cash on delivery', 'Bar bei Lieferung', 'оплата при получении', 'pay on delivery please'])(
+    '%s is a payment method: with the payment names as rivals it names no shipping (without them, "delivery" was Flat Rate)',
+    (text) => {
+      const rivals = matcher.namesOf(PAYMENT_SYNONYM_CODES);
+      expect(matcher.match(text, SHIPPING, { positions: true, rivals }).kind).toBe('none');
+    },
+  );
+
+  it('the rivals leave real shipping answers alone, and the payment question has the shipping names as its rivals', () => {
+    const rivals = matcher.namesOf(PAYMENT_SYNONYM_CODES);
+    for (const [text, code] of [['delivery', 'flat.flat'], ['standard delivery', 'flat.flat'], ['pickup', 'pickup.pickup'], ['2', 'pickup.pickup']]) {
+      expect(matcher.chosen(text, SHIPPING, { positions: true, rivals })?.action.v).toBe(code);
+    }
+    const shippingRivals = matcher.namesOf(SHIPPING_SYNONYM_CODES);
+    expect(matcher.match('pick up from store', PAYMENT, { positions: true, rivals: shippingRivals }).kind).toBe('none');
+    expect(matcher.chosen('cash on delivery', PAYMENT, { positions: true, rivals: shippingRivals })?.action.v).toBe('cod');
+  });
+
+  it('every method code with synonyms belongs to one question', () => {
+    const en = JSON.parse(readFileSync(path.join(LOCALES_DIR, 'en', 'choices.json'), 'utf8')) as { synonyms: Record<string, string> };
+    expect([...PAYMENT_SYNONYM_CODES, ...SHIPPING_SYNONYM_CODES].sort()).toEqual(Object.keys(en.synonyms).sort());
   });
 
   it('"ups" names both UPS quotes: ambiguous, never the first', () => {

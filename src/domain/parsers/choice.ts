@@ -21,6 +21,12 @@ export interface ChoiceVocabulary {
 export interface ChoiceMatchOptions {
   /** Whether "2", "the second one", "last" pick by position (not for yes/no, where "1" means nothing). */
   positions?: boolean;
+  /**
+   * Names of the answers to another question (the payment methods at the shipping question): an answer that holds
+   * one of them whole, in more words than any offered name it holds, names none of the offered ones ("cash on
+   * delivery" is no "delivery" shipping).
+   */
+  rivals?: readonly string[];
 }
 
 export type ChoiceMatch<T> = { kind: 'found'; id: T } | { kind: 'ambiguous'; ids: T[] } | { kind: 'none' };
@@ -166,6 +172,7 @@ export function matchChoice<T>(
     if (length > longest) [longest, inside] = [length, [p]];
     else if (length > 0 && length === longest) inside.push(p);
   }
+  if (longestRival(words, options.rivals ?? [], vocabulary.fillers) > longest) return { kind: 'none' };
   const named = verdict(inside);
   if (named) return named;
   const within = verdict(prepared.filter((p) => p.names.some((name) => containsWords(name, meant))));
@@ -184,6 +191,16 @@ export function matchChoice<T>(
   }
   if (best.matched * 2 < distinct.length) return { kind: 'none' };
   return verdict(closest) ?? { kind: 'none' };
+}
+
+/** The most words of a rival name (with a word that is no filler) the answer holds whole; 0 when none. */
+function longestRival(words: string[], rivals: readonly string[], fillers: ReadonlySet<string>): number {
+  let longest = 0;
+  for (const rival of rivals.slice(0, MAX_NAMES * 4)) {
+    const name = choiceWords(rival.slice(0, MAX_CHOICE_TEXT)).slice(0, MAX_NAME_WORDS);
+    if (name.length > longest && name.some((w) => !fillers.has(w)) && containsWords(words, name)) longest = name.length;
+  }
+  return longest;
 }
 
 /** A vocabulary from "a|b|c" lists: ordinal lists by position (index 0 => 1; `last` => -1), filler lists. */
