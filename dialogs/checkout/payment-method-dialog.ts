@@ -26,9 +26,8 @@ export class PaymentMethodDialog extends ComponentDialog {
     super(DIALOG.paymentMethod);
     const matcher = choiceMatcher(deps.translator);
     // A payment method typed at the shipping question (or the other way round) names none of these.
-    const options = { positions: true, rivals: matcher.namesOf(SHIPPING_SYNONYM_CODES) };
-    this.options = options;
-    const text = (typed: string, ctx: TurnContext, validations: unknown) => matcher.refusal(ctx, typed, offeredIn(validations), undefined, options);
+    this.options = { positions: true, rivals: matcher.namesOf(SHIPPING_SYNONYM_CODES) };
+    const text = (typed: string, ctx: TurnContext, validations: unknown) => matcher.refusal(ctx, typed, offeredIn(validations), undefined, this.options);
     this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['pay'], text })));
     this.addDialog(new WaterfallDialog('paymentMethodSteps', [this.offer.bind(this), this.choose.bind(this)]));
     this.initialDialogId = 'paymentMethodSteps';

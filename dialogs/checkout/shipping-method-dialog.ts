@@ -37,9 +37,8 @@ export class ShippingMethodDialog extends ComponentDialog {
     super(DIALOG.shippingMethod);
     const matcher = choiceMatcher(deps.translator);
     // A payment method typed at the shipping question (or the other way round) names none of these.
-    const options = { positions: true, rivals: matcher.namesOf(PAYMENT_SYNONYM_CODES) };
-    this.options = options;
-    const text = (typed: string, ctx: TurnContext, validations: unknown) => matcher.refusal(ctx, typed, offeredIn(validations), undefined, options);
+    this.options = { positions: true, rivals: matcher.namesOf(PAYMENT_SYNONYM_CODES) };
+    const text = (typed: string, ctx: TurnContext, validations: unknown) => matcher.refusal(ctx, typed, offeredIn(validations), undefined, this.options);
     this.addDialog(new InputPrompt(PROMPT, answerValidator(deps, { actions: ['ship'], text })));
     this.addDialog(new WaterfallDialog('shippingMethodSteps', [this.offer.bind(this), this.choose.bind(this)]));
     this.initialDialogId = 'shippingMethodSteps';
