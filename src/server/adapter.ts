@@ -92,18 +92,46 @@ export class BotCloudAdapter extends CloudAdapter {
 
 type ConnectorFactory = NonNullable<AuthResult['connectorFactory']>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>[0];
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
 
-/** Service URLs and audiences kept; past this the oldest client is dropped (a bot talks to a few channels). */
-const MAX_CONNECTORS = 64;
+/** Clients kept per process; past this the oldest is dropped (a bot talks to a few channels, under one app id). */
+const MAX_KEPT_CLIENTS = 64;
+
+/**
+ * SDK clients that depend only on a key (not on the turn), made once and kept: bounded, the oldest dropped first,
+ * and a failed creation is not kept (the next turn tries again).
+ */
+export class KeptClients<T> {
+  private readonly clients = new Map<string, Promise<T>>();
+
+  constructor(private readonly max = MAX_KEPT_CLIENTS) {}
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  get(key: string, make: () => Promise<T>): Promise<T> {
+    const known = this.clients.get(key);
+    if (known) return known;
+    const made = make();
+    if (this.clients.size >= this.max) this.clients.delete(this.clients.keys().next().value as string);
+    this.clients.set(key, made);
+    made.catch(() => {
+      if (this.clients.get(key) === made) this.clients.delete(key);
+    });
+    return made;
+  }
+}
 
 /**
  * The SDK builds a ConnectorFactory per request, and from it a ConnectorClient with its credentials per turn (an
  * HTTP pipeline each time). Neither depends on the turn: the client is made for the bot's app id (the token's
  * audience), the channel's service URL and the audience of outgoing calls, and its credentials refresh their own
- * token. So the clients are kept per process under that key; a failed creation is not kept.
+ * token. So the clients are kept per process under that key.
  */
 class ConnectorClientCache {
-  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly clients = new KeptClients<ConnectorClient>();
 
   around(result: AuthResult): AuthResult {
     const inner = result.connectorFactory;
@@ -111,15 +139,24 @@ class ConnectorClientCache {
     const appId = result.claimsIdentity.getClaimValue('aud') ?? '';
     const create = (serviceUrl: string, audience?: string): Promise<ConnectorClient> => {
       const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
-      const known = this.clients.get(key);
-      if (known) return known;
-      const made = inner.create(serviceUrl, audience);
-      if (this.clients.size >= MAX_CONNECTORS) this.clients.delete(this.clients.keys().next().value as string);
-      this.clients.set(key, made);
-      made.catch(() => this.clients.delete(key));
-      return made;
+      return this.clients.get(key, () => inner.create(serviceUrl, audience));
     };
     return { ...result, connectorFactory: { create } };
+  }
+}
+
+/**
+ * The SDK's authentication, with the user-token client kept per app id. CloudAdapter asks for one on every turn
+ * (for sign-in cards, which this bot does not send), and each is a new token API client with its own HTTP
+ * pipeline: about 3 % of a turn's CPU. It depends only on the app id, and its credentials refresh their own token.
+ */
+export class BotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  readonly userTokenClients = new KeptClients<UserTokenClient>();
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    // As the SDK finds the app id: the audience claim from a channel, the appid claim from the Emulator.
+    const appId = claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
+    return this.userTokenClients.get(appId, () => super.createUserTokenClient(claimsIdentity));
   }
 }
 
@@ -159,7 +196,7 @@ export interface CloudAdapterOptions {
 }
 
 export function createCloudAdapter(options: CloudAdapterOptions): BotCloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new BotFrameworkAuthentication({
     ...botAuthOptions(options.credentials),
     ...options.authEndpoints,
   });
