@@ -84,6 +84,7 @@ function echoActivity(factory: ChannelActivityFactory, step: Step, index: number
 function botActivity(factory: ChannelActivityFactory, step: Step, last: RenderedTurn): Partial<Activity> {
   if (step.kind === 'start') return factory.start();
   if (step.kind === 'say') return factory.text(step.text);
+  if (step.kind === 'submit') return formActivity(factory, step, last);
   const button =
     step.kind === 'click'
       ? last.buttons.find((b) => step.label.test(b.label))
@@ -93,6 +94,23 @@ function botActivity(factory: ChannelActivityFactory, step: Step, last: Rendered
     const wanted = step.kind === 'click' ? String(step.label) : `Choose ${step.product}`;
     throw new OrderFailed(`no button ${wanted}; saw: ${last.lines.join(' / ').slice(0, 300)}`);
   }
+  return activity;
+}
+
+function formActivity(factory: ChannelActivityFactory, step: Extract<Step, { kind: 'submit' }>, last: RenderedTurn): Partial<Activity> {
+  const button = last.buttons.find((b) => b.action.kind === 'submit' && b.action.inputs.length > 0);
+  if (!button || button.action.kind !== 'submit') throw new OrderFailed(`no form; saw: ${last.lines.join(' / ').slice(0, 300)}`);
+  const inputs = button.action.inputs;
+  const values: Record<string, string> = {};
+  for (const input of inputs) if (input.defaultValue !== undefined) values[input.id] = input.defaultValue;
+  Object.assign(values, step.fields);
+  for (const [id, title] of Object.entries(step.choices ?? {})) {
+    const choice = inputs.find((i) => i.id === id)?.choices.find((c) => title.test(c.title));
+    if (!choice) throw new OrderFailed(`no choice ${String(title)} for ${id}`);
+    values[id] = choice.value;
+  }
+  const activity = factory.click(button, values);
+  if (!activity) throw new OrderFailed(`the form's button ${button.label} sends nothing`);
   return activity;
 }
 

@@ -8,7 +8,15 @@ export type Step =
   | { kind: 'start' }
   | { kind: 'say'; text: string }
   | { kind: 'click'; label: RegExp }
-  | { kind: 'choose'; product: string };
+  | { kind: 'choose'; product: string }
+  /** The form card's submit button, its inputs filled (choices named by title) over the form's defaults. */
+  | { kind: 'submit'; fields: Record<string, string>; choices?: Record<string, RegExp> };
+
+/**
+ * How the customer gives the contact and address: `typed`, one field a message (as the bench always did, and as
+ * on a channel without forms); `forms`, the one-card forms Web Chat shows, each filled in and sent in one turn.
+ */
+export type OrderWay = 'typed' | 'forms';
 
 interface Line {
   search: string;
@@ -65,8 +73,22 @@ export const CHECKOUT_STEPS: Step[] = [
   click(/place order/i),
 ];
 
-export function wholeOrder(lines: number): Step[] {
-  return [...cartSteps(lines), ...CHECKOUT_STEPS];
+/** The same checkout as a Web Chat customer fills it in: the contact form, the address form, methods, place. */
+export const FORM_CHECKOUT_STEPS: Step[] = [
+  click(/checkout/i),
+  { kind: 'submit', fields: { firstname: 'Jane', lastname: 'Doe', email: 'jane@example.com', telephone: '+49 30 1234567' } },
+  {
+    kind: 'submit',
+    fields: { zone: 'Berlin', city: 'Berlin', address1: 'Hauptstr. 1', postcode: '10115' },
+    choices: { country: /^germany$/i },
+  },
+  click(/flat shipping/i),
+  click(/cash on delivery/i),
+  click(/place order/i),
+];
+
+export function wholeOrder(lines: number, way: OrderWay = 'typed'): Step[] {
+  return [...cartSteps(lines), ...(way === 'forms' ? FORM_CHECKOUT_STEPS : CHECKOUT_STEPS)];
 }
 
 /** Left open mid-order: the cart filled, checkout begun, the name given. */

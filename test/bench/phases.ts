@@ -1,6 +1,6 @@
 import { seededRandom } from '../reliability/fault-proxy';
 import { emptyStats, playOrder, runCustomers, type CustomersOptions } from './driver';
-import { midOrder, wholeOrder } from './orders';
+import { midOrder, wholeOrder, type OrderWay } from './orders';
 import { liveHeapMiB } from './inspector';
 import { CpuMeter, rssMiB } from './proc-stats';
 import { sleep } from './processes';
@@ -151,8 +151,13 @@ export async function callsPhase(lines: number): Promise<CallsResult> {
   }
 }
 
-export interface LatencyResult {
+/** An order of the latency phase: its lines, and how the contact and address are given. */
+export interface LatencyOrder {
   lines: number;
+  way: OrderWay;
+}
+
+export interface LatencyResult extends LatencyOrder {
   failed: boolean;
   apiCalls: number;
   /** Turns posted (answered or not): the echo bot gets as many. */
@@ -169,9 +174,9 @@ export interface LatencyResult {
  * Whole orders with every OpenCart API call delayed by `latencyMs`: the order's turn time against OpenCart's,
  * then the same number of turns against the echo bot.
  */
-export async function latencyPhase(lineCounts: number[], latencyMs: number): Promise<LatencyResult[]> {
-  const bot = await botLatencies(lineCounts, latencyMs);
-  const echoWalls = await echoWallsMs(bot.map((r) => ({ lines: r.lines, turns: r.turns })));
+export async function latencyPhase(orders: LatencyOrder[], latencyMs: number): Promise<LatencyResult[]> {
+  const bot = await botLatencies(orders, latencyMs);
+  const echoWalls = await echoWallsMs(bot.map((r) => ({ lines: r.lines, way: r.way, turns: r.turns })));
   return bot.map((r, i) => ({ ...r, echoWallMs: echoWalls[i] }));
 }
 
@@ -179,7 +184,7 @@ type BotLatency = Omit<LatencyResult, 'echoWallMs'>;
 
 const sumOfTurns = (stats: { latencies: number[] }) => stats.latencies.reduce((sum, ms) => sum + ms, 0);
 
-async function botLatencies(lineCounts: number[], latencyMs: number): Promise<BotLatency[]> {
+async function botLatencies(orders: LatencyOrder[], latencyMs: number): Promise<BotLatency[]> {
   const rig = await startRig('bot', { viaProxy: true });
   const out: BotLatency[] = [];
   try {
@@ -187,16 +192,17 @@ async function botLatencies(lineCounts: number[], latencyMs: number): Promise<Bo
     if (!store) throw new Error('the order bot runs with a store');
     const target = await openTarget(rig, 1);
     await control(store, `/latency?ms=${latencyMs}`, 'POST');
-    for (const lines of lineCounts) {
+    for (const { lines, way } of orders) {
       await control(store, '/counts/reset', 'POST');
       const stats = emptyStats();
       const meter = new CpuMeter(rig.proc.pid);
-      await playOrder(target, wholeOrder(lines), stats);
+      await playOrder(target, wholeOrder(lines, way), stats);
       const botCpuMs = meter.elapsedMs();
       const counts = (await control(store, '/counts')) as { calls: Record<string, number>; apiMs: number };
       const apiCalls = Object.entries(counts.calls).filter(([route]) => route.startsWith('api/')).reduce((sum, [, n]) => sum + n, 0);
       out.push({
         lines,
+        way,
         failed: stats.failedOrders > 0,
         apiCalls,
         turns: stats.latencies.length,
@@ -212,14 +218,14 @@ async function botLatencies(lineCounts: number[], latencyMs: number): Promise<Bo
 }
 
 /** The echo bot's sum of turns for each order: its first `turns` steps, each sent as text. */
-async function echoWallsMs(orders: { lines: number; turns: number }[]): Promise<number[]> {
+async function echoWallsMs(orders: (LatencyOrder & { turns: number })[]): Promise<number[]> {
   const rig = await startRig('echo');
   try {
     const target = await openTarget(rig, 1);
     const out: number[] = [];
-    for (const { lines, turns } of orders) {
+    for (const { lines, way, turns } of orders) {
       const stats = emptyStats();
-      await playOrder(target, wholeOrder(lines).slice(0, turns), stats);
+      await playOrder(target, wholeOrder(lines, way).slice(0, turns), stats);
       out.push(sumOfTurns(stats));
     }
     return out;

@@ -157,10 +157,10 @@ export async function startBot(opencartUrl: string, store: StoreProc, extraEnv: 
   };
 }
 
-export async function startEchoBot(): Promise<Proc> {
+export async function startEchoBot(nodeFlags: string[] = []): Promise<Proc> {
   const port = await freePort();
   const started = performance.now();
-  const { child, output } = launch(['test/bench/echo-bot.ts'], { PORT: String(port) });
+  const { child, output } = launch([...nodeFlags, 'test/bench/echo-bot.ts'], { PORT: String(port) });
   const pid = await appPid(child.pid as number);
   await waitForPort(port, child, output);
   return { pid, url: `http://127.0.0.1:${port}`, startupMs: performance.now() - started, output, stop: stopper(child) };

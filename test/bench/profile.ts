@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { emptyStats, playOrder } from './driver';
-import { wholeOrder } from './orders';
+import { wholeOrder, type OrderWay } from './orders';
 import { openTarget, startRig } from './session';
 import { fixed, table } from './stats';
 
@@ -27,16 +27,16 @@ const INTERVAL_US = 200;
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /** Profiles `orders` orders (one by default) of `lines` lines after `before` unprofiled whole orders on the same process. */
-export async function profileOneOrder(lines: number, before: number, orders = 1): Promise<string> {
+export async function profileOneOrder(lines: number, before: number, orders = 1, way: OrderWay = 'typed'): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-prof-'));
   const rig = await startRig('bot', { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', String(INTERVAL_US)] });
   const pid = rig.proc.pid;
   const target = await openTarget(rig, 1);
   const earlier = emptyStats();
-  for (let order = 1; order < before; order++) await playOrder(target, wholeOrder(1), earlier);
+  for (let order = 1; order < before; order++) await playOrder(target, wholeOrder(1, way), earlier);
   const stats = emptyStats();
   const from = nowUs();
-  for (let order = 0; order < orders; order++) await playOrder(target, wholeOrder(lines), stats);
+  for (let order = 0; order < orders; order++) await playOrder(target, wholeOrder(lines, way), stats);
   const to = nowUs();
   process.stderr.write(`[bench] profile window ${from}..${to} µs (monotonic)\n`);
   await rig.close();
@@ -45,7 +45,7 @@ export async function profileOneOrder(lines: number, before: number, orders = 1)
   if (!file) throw new Error(`no profile of process ${pid} in ${dir}; its output:\n${rig.proc.output.slice(-20).join('\n')}`);
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
   const outcome = stats.failedOrders ? 'FAILED' : 'placed';
-  const header = `Profile of ${orders === 1 ? 'one' : orders} ${lines}-line order${orders === 1 ? '' : 's'} after ${before} whole orders on the same process (${stats.turns} turns, ${outcome}), ${path.join(dir, file)}`;
+  const header = `Profile of ${orders === 1 ? 'one' : orders} ${lines}-line order${orders === 1 ? '' : 's'} (${way === 'forms' ? 'forms' : 'typed fields'}) after ${before} whole orders on the same process (${stats.turns} turns, ${outcome}), ${path.join(dir, file)}`;
   const failure = stats.failures.length ? `\n\nFailure: ${stats.failures.join(" / ")}` : "";
   return `${header}${failure}\n\n${summarize(profile, from, to)}`;
 }

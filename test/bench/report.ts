@@ -96,7 +96,7 @@ function latencyTable(latency: LatencyResult[], latencyMs: number): string {
       'bot CPU / wall',
     ],
     latency.map((r) => [
-      `${r.lines} line${r.lines === 1 ? '' : 's'}${r.failed ? ' (FAILED)' : ''}`,
+      `${r.lines} line${r.lines === 1 ? '' : 's'}, ${r.way === 'forms' ? 'forms' : 'typed fields'}${r.failed ? ' (FAILED)' : ''}`,
       String(r.apiCalls),
       fixed(r.wallMs / 1000, 2),
       fixed(r.openCartMs / 1000, 2),

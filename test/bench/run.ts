@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { agingPhase, callsPhase, latencyPhase, loadPhase, memoryPhase, thinkPhase, type LoadResult } from './phases';
+import { agingPhase, callsPhase, latencyPhase, loadPhase, memoryPhase, thinkPhase, type LatencyOrder, type LoadResult } from './phases';
+import type { OrderWay } from './orders';
 import { profileOneOrder } from './profile';
 import { renderReport, type Results } from './report';
 import { startups, type BotKind } from './session';
 
 /**
- * `npm run bench [-- --quick] [--only=load,think,aging,calls,latency,memory] | -- --profile [--lines=N] [--after=N] [--orders=N]`:
+ * `npm run bench [-- --quick] [--only=load,think,aging,calls,latency,memory] | -- --profile [--lines=N] [--after=N] [--orders=N] [--forms]`:
  * the order bot against an echo bot on the same stack, on loopback, with the demo
  * store in its own process. Phases: load (C customers, each turn posted the moment the last answer came),
  * think (C customers reading 1–3 s before each turn), aging, calls, latency (+100 ms per OpenCart call, against
@@ -23,7 +24,7 @@ interface Plan {
   agingOrdersPerBlock: number;
   agingBudgetMs: number;
   callLines: number[];
-  latencyLines: number[];
+  latencyOrders: LatencyOrder[];
   openConversations: number;
   memoryBudgetMs: number;
 }
@@ -48,7 +49,12 @@ const FULL: Plan = {
   agingOrdersPerBlock: 50,
   agingBudgetMs: 240_000,
   callLines: [1, 3, 10],
-  latencyLines: [1, 3],
+  latencyOrders: [
+    { lines: 1, way: 'typed' },
+    { lines: 1, way: 'forms' },
+    { lines: 3, way: 'typed' },
+    { lines: 3, way: 'forms' },
+  ],
   openConversations: 1000,
   memoryBudgetMs: 180_000,
 };
@@ -66,7 +72,10 @@ const QUICK: Plan = {
   agingOrdersPerBlock: 5,
   agingBudgetMs: 60_000,
   callLines: [1, 3, 10],
-  latencyLines: [1],
+  latencyOrders: [
+    { lines: 1, way: 'typed' },
+    { lines: 1, way: 'forms' },
+  ],
   openConversations: 200,
   memoryBudgetMs: 60_000,
 };
@@ -123,8 +132,9 @@ async function main(): Promise<void> {
     const lines = Math.min(10, numberFlag('lines', 1));
     const after = Math.min(1000, numberFlag('after', 1));
     const orders = Math.min(100, numberFlag('orders', 1));
-    progress(`profiling ${orders} ${lines}-line order(s) after ${after} orders`);
-    process.stdout.write(`## npm run bench -- ${process.argv.slice(2).join(' ')}\n\n${machine()}\n\n${await profileOneOrder(lines, after, orders)}\n`);
+    const way: OrderWay = process.argv.includes('--forms') ? 'forms' : 'typed';
+    progress(`profiling ${orders} ${lines}-line order(s), ${way}, after ${after} orders`);
+    process.stdout.write(`## npm run bench -- ${process.argv.slice(2).join(' ')}\n\n${machine()}\n\n${await profileOneOrder(lines, after, orders, way)}\n`);
     return;
   }
   const quick = process.argv.includes('--quick');
@@ -146,7 +156,7 @@ async function main(): Promise<void> {
   const calls = [];
   for (const lines of wanted('calls') ? plan.callLines : []) calls.push(await callsPhase(lines));
   progress(`latency +${LATENCY_MS} ms per call`);
-  const latency = wanted('latency') ? await latencyPhase(plan.latencyLines, LATENCY_MS) : [];
+  const latency = wanted('latency') ? await latencyPhase(plan.latencyOrders, LATENCY_MS) : [];
   progress(`memory: ${plan.openConversations} conversations mid-order`);
   const memory = wanted('memory') ? await memoryPhase(plan.openConversations, plan.memoryBudgetMs) : undefined;
   const results: Results = { load, think, aging, agingOrdersPerBlock: plan.agingOrdersPerBlock, calls, latency, latencyMs: LATENCY_MS, memory, startups };

@@ -25,7 +25,12 @@ export const startups: Record<BotKind, number[]> = { bot: [], echo: [] };
  */
 export async function startRig(kind: BotKind, options: { viaProxy?: boolean; warmUp?: boolean; env?: Record<string, string>; nodeFlags?: string[] } = {}): Promise<Rig> {
   const store = kind === 'bot' ? await startStore() : undefined;
-  const proc = store ? await startBot(options.viaProxy ? store.proxy : store.store, store, options.env, options.nodeFlags) : await startEchoBot();
+  // BENCH_NODE_FLAGS: V8 or Node flags for both bots (to try a heap setting, say); none by default.
+  const tried = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const nodeFlags = [...tried, ...(options.nodeFlags ?? [])];
+  const proc = store
+    ? await startBot(options.viaProxy ? store.proxy : store.store, store, options.env, nodeFlags)
+    : await startEchoBot(tried);
   startups[kind].push(proc.startupMs);
   const connector = await startBenchConnector();
   const agents: http.Agent[] = [];
