@@ -133,8 +133,21 @@ export const demoCatalog: DemoCatalogData = {
     { apiId: 1, username: 'Default', key: null, status: true },
     { apiId: 2, username: 'Disabled', key: 'disabled-user-demo-key', status: false },
   ],
+  // The 14 of a fresh OpenCart 3 install (install/opencart.sql, language 1); 4 and 6 are not used.
   orderStatuses: [
-    { orderStatusId: 1, name: 'Pending' }, { orderStatusId: 2, name: 'Processing' }, { orderStatusId: 3, name: 'Shipped' },
-    { orderStatusId: 5, name: 'Complete' }, { orderStatusId: 7, name: 'Canceled' },
+    { orderStatusId: 1, name: 'Pending' },
+    { orderStatusId: 2, name: 'Processing' },
+    { orderStatusId: 3, name: 'Shipped' },
+    { orderStatusId: 5, name: 'Complete' },
+    { orderStatusId: 7, name: 'Canceled' },
+    { orderStatusId: 8, name: 'Denied' },
+    { orderStatusId: 9, name: 'Canceled Reversal' },
+    { orderStatusId: 10, name: 'Failed' },
+    { orderStatusId: 11, name: 'Refunded' },
+    { orderStatusId: 12, name: 'Reversed' },
+    { orderStatusId: 13, name: 'Chargeback' },
+    { orderStatusId: 14, name: 'Expired' },
+    { orderStatusId: 15, name: 'Processed' },
+    { orderStatusId: 16, name: 'Voided' },
   ],
 };

@@ -82,6 +82,16 @@ describe('after the order', () => {
     expect(shop.store.hooks.callCounts()['api/order/history'] ?? 0).toBe(0);
   }, 60_000);
 
+  it('knows every status of a fresh OpenCart 3 install, by the name the shop gives it', async () => {
+    const orderId = await orderElsewhere();
+    await setStatus(orderId, 15);
+    const order = shop.store.hooks.orders().find((o) => o.orderId === orderId)!;
+    expect(order.info.order_status).toBe('Processed');
+    const chat = shop.chat('webchat', 'en-US');
+    expect(shown(await chat.say(`where is my order ${orderId}?`))).toMatch(/email/i);
+    expect(shown(await chat.say('jane@example.com'))).toMatch(/processed/i);
+  }, 60_000);
+
   it('limits lookups per conversation and per order number, across conversations too', async () => {
     const orderId = await orderElsewhere();
     const chat = shop.chat('telegram', 'ru');
