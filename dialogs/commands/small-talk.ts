@@ -1,6 +1,6 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { foldText } from '../../src/catalog/query/fold';
-import { osaWithin } from '../../src/catalog/query/osa';
+import { withinOneEdit } from '../../src/catalog/query/osa';
 import type { Translator } from '../../src/i18n';
 import { greetingActivity } from './greeting';
 import { answerHandoff } from './handoff';
@@ -64,13 +64,25 @@ function tokens(text: string): Token[] {
 /** A typed word is the phrase's word with one slip where the word is long enough to have one ("thnaks", "spasibo"). */
 function sameWord(typed: string, wanted: string): boolean {
   if (typed === wanted) return true;
-  return wanted.length >= 5 && osaWithin(typed, wanted, 1) <= 1;
+  return wanted.length >= 5 && withinOneEdit(typed, wanted);
 }
 
 interface Phrase {
   kind: PhraseKind;
   words: string[];
+  /** Its place in the longest-first order: of two phrases that fit, the earlier one is taken. */
+  rank: number;
 }
+
+/** The code points of a word (a typo of one edit changes the count by at most one). */
+function codePointCount(word: string): number {
+  let count = 0;
+  for (const _ of word) count += 1;
+  return count;
+}
+
+/** Typed word → the phrases whose first word it is (or is one slip from), longest first; made once per message. */
+type FirstWordMemo = Map<string, Phrase[]>;
 
 /**
  * Greetings, thanks, goodbyes and requests for a person in every supported language, whatever language this turn
@@ -80,18 +92,35 @@ interface Phrase {
  */
 export class SmallTalkRecognizer {
   private readonly phrases: Phrase[] = [];
+  /** First word → its phrases, for the exact match. */
+  private readonly byFirstWord = new Map<string, Phrase[]>();
+  /** First words long enough for a slip (5+), by code points: a typed word is compared with its length ± 1 only. */
+  private readonly slipFirstWords = new Map<number, string[]>();
 
   constructor(translator: Translator) {
     for (const kind of Object.keys(LISTS) as PhraseKind[]) {
       for (const list of translator.allTranslations(LISTS[kind])) {
         for (const phrase of list.split('|')) {
           const words = tokens(phrase).map((token) => token.word);
-          if (words.length > 0) this.phrases.push({ kind, words });
+          if (words.length > 0) this.phrases.push({ kind, words, rank: 0 });
         }
       }
     }
     // Longest first: "thank you very much" is one phrase, not "thank you" and two courtesy words.
     this.phrases.sort((a, b) => b.words.length - a.words.length);
+    this.phrases.forEach((phrase, rank) => {
+      phrase.rank = rank;
+      const first = phrase.words[0];
+      const known = this.byFirstWord.get(first);
+      if (known) {
+        known.push(phrase);
+        return;
+      }
+      this.byFirstWord.set(first, [phrase]);
+      if (first.length < 5) return;
+      const points = codePointCount(first);
+      this.slipFirstWords.set(points, [...(this.slipFirstWords.get(points) ?? []), first]);
+    });
   }
 
   recognize(text: string | undefined): SmallTalk {
@@ -100,11 +129,12 @@ export class SmallTalkRecognizer {
     for (const [emoji, word] of EMOJI_WORDS) typed = typed.replace(emoji, word);
     const words = tokens(typed);
     if (words.length === 0) return null;
+    const memo: FirstWordMemo = new Map();
     let at = 0;
     let kind: SmallTalkKind | null = null;
     let greetedUntil = -1;
     while (at < words.length) {
-      const phrase = this.phraseAt(words, at);
+      const phrase = this.phraseAt(words, at, memo);
       if (!phrase) break;
       at += phrase.words.length;
       if (phrase.kind === 'filler') continue;
@@ -112,20 +142,39 @@ export class SmallTalkRecognizer {
       if (phrase.kind === 'greeting' && kind === 'greeting') greetedUntil = at;
     }
     if (at === words.length && kind) return { kind };
-    if (words.length <= MAX_HUMAN_WORDS && this.asksForPerson(words)) return { kind: 'human' };
+    if (words.length <= MAX_HUMAN_WORDS && this.asksForPerson(words, memo)) return { kind: 'human' };
     // Only a greeting is taken off the front; "thanks, and a lens" is left to the search as it is.
     if (greetedUntil > 0 && kind === 'greeting') return { kind: 'lead', rest: typed.slice(words[greetedUntil].start).trim() };
     return null;
   }
 
-  private phraseAt(words: Token[], at: number): Phrase | null {
-    return this.phrases.find((phrase) => phrase.words.every((word, i) => at + i < words.length && sameWord(words[at + i].word, word))) ?? null;
+  /** The first phrase (longest first) that the words from `at` on begin with. */
+  private phraseAt(words: Token[], at: number, memo: FirstWordMemo): Phrase | null {
+    const fits = (phrase: Phrase) =>
+      phrase.words.every((word, i) => i === 0 || (at + i < words.length && sameWord(words[at + i].word, word)));
+    return this.startingWith(words[at].word, memo).find(fits) ?? null;
+  }
+
+  /** The phrases whose first word the typed word is, or is one slip from; the same as trying every phrase's. */
+  private startingWith(typed: string, memo: FirstWordMemo): Phrase[] {
+    const known = memo.get(typed);
+    if (known) return known;
+    const found = [...(this.byFirstWord.get(typed) ?? [])];
+    const points = codePointCount(typed);
+    for (let length = points - 1; length <= points + 1; length += 1) {
+      for (const first of this.slipFirstWords.get(length) ?? []) {
+        if (first !== typed && sameWord(typed, first)) found.push(...(this.byFirstWord.get(first) ?? []));
+      }
+    }
+    found.sort((a, b) => a.rank - b.rank);
+    memo.set(typed, found);
+    return found;
   }
 
   /** A request for a person of three words or more anywhere in a short message: "could I speak to a human today". */
-  private asksForPerson(words: Token[]): boolean {
+  private asksForPerson(words: Token[], memo: FirstWordMemo): boolean {
     for (let at = 0; at < words.length; at += 1) {
-      const phrase = this.phraseAt(words, at);
+      const phrase = this.phraseAt(words, at, memo);
       if (phrase?.kind === 'human' && phrase.words.length >= 3) return true;
     }
     return false;

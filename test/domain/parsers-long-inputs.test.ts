@@ -4,7 +4,7 @@ import { parseCountrySelect, parseZoneJson, readCountryAnswer, resolveCountryTex
 import type { ProductOption } from '../../src/catalog/types';
 import { interpretProductText } from '../../src/catalog/query/interpret';
 import { matchOptionValues } from '../../src/catalog/query/option-match';
-import { osaDistance, osaWithin } from '../../src/catalog/query/osa';
+import { osaDistance, osaWithin, withinOneEdit } from '../../src/catalog/query/osa';
 import { ProductVocabulary } from '../../src/catalog/query/typo';
 import {
   parseAddressLine, parseCity, parseCouponCode, parseEmail, parsePersonName, parsePhone, parsePostcode, parseQuantity, parseVoucherCode,
@@ -77,6 +77,19 @@ describe('bounded matching still matches', () => {
     for (const [a, b] of [['iphone', 'ipohne'], ['canon', 'cannon'], ['macbook', 'mac'], ['kaliningrad', 'kalinigrad'], ['😀a', 'a😀']]) {
       for (const max of [0, 1, 2, 3]) expect(osaWithin(a, b, max)).toBe(Math.min(osaDistance(a, b), max + 1));
     }
+  });
+
+  it('withinOneEdit says what osaWithin(…, 1) says, on every pair of short words over a small alphabet', () => {
+    // Every word of up to 4 letters over "ab" and "😀" (and the empty one): all pairs, so every kind of edit is met.
+    const words = [''];
+    for (let length = 1; length <= 4; length += 1) {
+      for (const word of words.filter((w) => Array.from(w).length === length - 1)) words.push(...['a', 'b', '😀'].map((c) => word + c));
+    }
+    for (const a of words) for (const b of words) expect([a, b, withinOneEdit(a, b)]).toEqual([a, b, osaWithin(a, b, 1) <= 1]);
+    expect(withinOneEdit('thnaks', 'thanks')).toBe(true);
+    expect(withinOneEdit('spasiba', 'spasibo')).toBe(true);
+    expect(withinOneEdit('helo', 'hello')).toBe(true);
+    expect(withinOneEdit('berlin', 'bye')).toBe(false);
   });
 
   it('counts characters as code points, looking at no more than it needs', () => {

@@ -55,3 +55,31 @@ function alignment(s: string[], t: string[], max: number): number {
   }
   return previous[t.length];
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * `osaWithin(a, b, 1) <= 1`, without a table: one substitution, one insertion or deletion, or one swap of two
+ * neighbouring letters. Linear and allocation-free; words with characters outside the BMP take the general path.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (SURROGATE.test(a) || SURROGATE.test(b)) return osaWithin(a, b, 1) <= 1;
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return false;
+  let i = 0;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i += 1;
+  if (long.length === short.length) {
+    // One substitution at i, or the letters at i and i + 1 swapped; the rest the same.
+    const swapped = i + 1 < long.length && long[i] === short[i + 1] && long[i + 1] === short[i];
+    return sameFrom(long, i + 1, short, i + 1) || (swapped && sameFrom(long, i + 2, short, i + 2));
+  }
+  // One letter more in `long`, at i.
+  return sameFrom(long, i + 1, short, i);
+}
+
+function sameFrom(a: string, from: number, b: string, at: number): boolean {
+  if (a.length - from !== b.length - at) return false;
+  for (let k = 0; k < a.length - from; k += 1) if (a.charCodeAt(from + k) !== b.charCodeAt(at + k)) return false;
+  return true;
+}
