@@ -1,5 +1,5 @@
 import { seededRandom } from '../reliability/fault-proxy';
-import { emptyStats, playOrder, runCustomers, type CustomersOptions } from './driver';
+import { emptyStats, playOrder, runCustomers, type CustomersOptions, type Target } from './driver';
 import { midOrder, wholeOrder, type OrderWay } from './orders';
 import { liveHeapMiB } from './inspector';
 import { CpuMeter, rssMiB } from './proc-stats';
@@ -172,11 +172,17 @@ export interface LatencyResult extends LatencyOrder {
 
 /**
  * Whole orders with every OpenCart API call delayed by `latencyMs`: the order's turn time against OpenCart's,
- * then the same number of turns against the echo bot.
+ * then the same number of turns against the echo bot. Both processes are warmed up first with `warmUpOrders`
+ * orders (a shop's bot has served many before; the first orders of a process are JIT-cold and cost about twice
+ * as much CPU), and each order is played `repeats` times: the row is the play with the median overhead.
  */
-export async function latencyPhase(orders: LatencyOrder[], latencyMs: number): Promise<LatencyResult[]> {
-  const bot = await botLatencies(orders, latencyMs);
-  const echoWalls = await echoWallsMs(bot.map((r) => ({ lines: r.lines, way: r.way, turns: r.turns })));
+export async function latencyPhase(orders: LatencyOrder[], latencyMs: number, warmUpOrders: number, repeats: number): Promise<LatencyResult[]> {
+  const bot = await botLatencies(orders, latencyMs, warmUpOrders, repeats);
+  const echoWalls = await echoWallsMs(
+    bot.map((r) => ({ lines: r.lines, way: r.way, turns: r.turns })),
+    warmUpOrders,
+    repeats,
+  );
   return bot.map((r, i) => ({ ...r, echoWallMs: echoWalls[i] }));
 }
 
@@ -184,32 +190,54 @@ type BotLatency = Omit<LatencyResult, 'echoWallMs'>;
 
 const sumOfTurns = (stats: { latencies: number[] }) => stats.latencies.reduce((sum, ms) => sum + ms, 0);
 
-async function botLatencies(orders: LatencyOrder[], latencyMs: number): Promise<BotLatency[]> {
+/** The middle element by `key` (the lower middle of an even count). */
+function medianBy<T>(items: T[], key: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** Whole orders of every kind the latency phase plays, at no added latency: the processes' warm-up. */
+async function warmUp(target: Target, orders: LatencyOrder[], count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const { lines, way } = orders[i % orders.length];
+    await playOrder(target, wholeOrder(lines, way), emptyStats());
+  }
+}
+
+async function botLatencies(orders: LatencyOrder[], latencyMs: number, warmUpOrders: number, repeats: number): Promise<BotLatency[]> {
   const rig = await startRig('bot', { viaProxy: true });
   const out: BotLatency[] = [];
   try {
     const store = rig.store;
     if (!store) throw new Error('the order bot runs with a store');
     const target = await openTarget(rig, 1);
+    await warmUp(target, orders, warmUpOrders);
     await control(store, `/latency?ms=${latencyMs}`, 'POST');
     for (const { lines, way } of orders) {
-      await control(store, '/counts/reset', 'POST');
-      const stats = emptyStats();
-      const meter = new CpuMeter(rig.proc.pid);
-      await playOrder(target, wholeOrder(lines, way), stats);
-      const botCpuMs = meter.elapsedMs();
-      const counts = (await control(store, '/counts')) as { calls: Record<string, number>; apiMs: number };
-      const apiCalls = Object.entries(counts.calls).filter(([route]) => route.startsWith('api/')).reduce((sum, [, n]) => sum + n, 0);
-      out.push({
-        lines,
-        way,
-        failed: stats.failedOrders > 0,
-        apiCalls,
-        turns: stats.latencies.length,
-        wallMs: sumOfTurns(stats),
-        openCartMs: counts.apiMs,
-        botCpuMs,
-      });
+      const plays: BotLatency[] = [];
+      for (let play = 0; play < repeats; play++) {
+        await control(store, '/counts/reset', 'POST');
+        const stats = emptyStats();
+        const meter = new CpuMeter(rig.proc.pid);
+        await playOrder(target, wholeOrder(lines, way), stats);
+        const botCpuMs = meter.elapsedMs();
+        const counts = (await control(store, '/counts')) as { calls: Record<string, number>; apiMs: number };
+        const apiCalls = Object.entries(counts.calls)
+          .filter(([route]) => route.startsWith('api/'))
+          .reduce((sum, [, n]) => sum + n, 0);
+        plays.push({
+          lines,
+          way,
+          failed: stats.failedOrders > 0,
+          apiCalls,
+          turns: stats.latencies.length,
+          wallMs: sumOfTurns(stats),
+          openCartMs: counts.apiMs,
+          botCpuMs,
+        });
+      }
+      const failed = plays.some((p) => p.failed);
+      out.push({ ...medianBy(plays, (p) => p.wallMs - p.openCartMs), failed });
     }
     return out;
   } finally {
@@ -217,16 +245,21 @@ async function botLatencies(orders: LatencyOrder[], latencyMs: number): Promise<
   }
 }
 
-/** The echo bot's sum of turns for each order: its first `turns` steps, each sent as text. */
-async function echoWallsMs(orders: (LatencyOrder & { turns: number })[]): Promise<number[]> {
+/** The echo bot's sum of turns for each order (median of the plays): its first `turns` steps, each sent as text. */
+async function echoWallsMs(orders: (LatencyOrder & { turns: number })[], warmUpOrders: number, repeats: number): Promise<number[]> {
   const rig = await startRig('echo');
   try {
     const target = await openTarget(rig, 1);
+    await warmUp(target, orders, warmUpOrders);
     const out: number[] = [];
     for (const { lines, way, turns } of orders) {
-      const stats = emptyStats();
-      await playOrder(target, wholeOrder(lines, way).slice(0, turns), stats);
-      out.push(sumOfTurns(stats));
+      const walls: number[] = [];
+      for (let play = 0; play < repeats; play++) {
+        const stats = emptyStats();
+        await playOrder(target, wholeOrder(lines, way).slice(0, turns), stats);
+        walls.push(sumOfTurns(stats));
+      }
+      out.push(medianBy(walls, (ms) => ms));
     }
     return out;
   } finally {

@@ -25,6 +25,10 @@ interface Plan {
   agingBudgetMs: number;
   callLines: number[];
   latencyOrders: LatencyOrder[];
+  /** Orders played on each process of the latency phase before it is measured. */
+  latencyWarmUp: number;
+  /** Plays of each latency order: the median is reported. */
+  latencyRepeats: number;
   openConversations: number;
   memoryBudgetMs: number;
 }
@@ -55,6 +59,8 @@ const FULL: Plan = {
     { lines: 3, way: 'typed' },
     { lines: 3, way: 'forms' },
   ],
+  latencyWarmUp: 20,
+  latencyRepeats: 5,
   openConversations: 1000,
   memoryBudgetMs: 180_000,
 };
@@ -76,6 +82,8 @@ const QUICK: Plan = {
     { lines: 1, way: 'typed' },
     { lines: 1, way: 'forms' },
   ],
+  latencyWarmUp: 10,
+  latencyRepeats: 3,
   openConversations: 200,
   memoryBudgetMs: 60_000,
 };
@@ -156,10 +164,22 @@ async function main(): Promise<void> {
   const calls = [];
   for (const lines of wanted('calls') ? plan.callLines : []) calls.push(await callsPhase(lines));
   progress(`latency +${LATENCY_MS} ms per call`);
-  const latency = wanted('latency') ? await latencyPhase(plan.latencyOrders, LATENCY_MS) : [];
+  const latency = wanted('latency') ? await latencyPhase(plan.latencyOrders, LATENCY_MS, plan.latencyWarmUp, plan.latencyRepeats) : [];
   progress(`memory: ${plan.openConversations} conversations mid-order`);
   const memory = wanted('memory') ? await memoryPhase(plan.openConversations, plan.memoryBudgetMs) : undefined;
-  const results: Results = { load, think, aging, agingOrdersPerBlock: plan.agingOrdersPerBlock, calls, latency, latencyMs: LATENCY_MS, memory, startups };
+  const results: Results = {
+    load,
+    think,
+    aging,
+    agingOrdersPerBlock: plan.agingOrdersPerBlock,
+    calls,
+    latency,
+    latencyMs: LATENCY_MS,
+    latencyWarmUp: plan.latencyWarmUp,
+    latencyRepeats: plan.latencyRepeats,
+    memory,
+    startups,
+  };
   process.stdout.write(`${header}\n${renderReport(results)}\nTotal run time ${((performance.now() - started) / 1000).toFixed(0)} s.\n`);
 }
 
