@@ -20,14 +20,25 @@ export interface ProductResultsOptions {
   words?: string;
   /** The customer also named option values ("rote canon"): one searched word is then enough to name the product. */
   optionsNamed?: boolean;
+  /** Words that named a top category ("cameras"), and the products it lists: only those can be taken without asking. */
+  category?: { words: number; productIds: number[] };
 }
 
-/** The one product whose name has every searched word, when exactly one has. */
-export function onlyFullMatch(products: ProductSummary[], words: string | undefined, optionsNamed = false): ProductSummary | null {
+/**
+ * The one product whose name has every searched word, when exactly one has. Words that named a category count
+ * towards the two words that name a product, and the product must then be listed in that category.
+ */
+export function onlyFullMatch(
+  products: ProductSummary[],
+  words: string | undefined,
+  optionsNamed = false,
+  category?: ProductResultsOptions['category'],
+): ProductSummary | null {
   const wanted = foldText(words ?? '').split(' ').filter(Boolean);
   // One word ("canon", "macbook") is browsing a brand or a line; two or more, or one with its options, name the product.
-  if (wanted.length < (optionsNamed ? 1 : 2)) return null;
+  if (wanted.length + (category?.words ?? 0) < (optionsNamed ? 1 : 2)) return null;
   const matching = products.filter((p) => {
+    if (category && !category.productIds.includes(p.productId)) return false;
     const name = foldText(p.name).split(' ');
     return wanted.every((w) => name.some((n) => n.startsWith(w)));
   });
@@ -44,8 +55,8 @@ export class ProductResultsDialog extends ComponentDialog {
   }
 
   private async showPage(step: WaterfallStepContext<ProductResultsOptions>) {
-    const { title, products, page, words, optionsNamed } = step.options;
-    const only = page === 0 ? onlyFullMatch(products, words, optionsNamed) : null;
+    const { title, products, page, words, optionsNamed, category } = step.options;
+    const only = page === 0 ? onlyFullMatch(products, words, optionsNamed, category) : null;
     if (only) return step.endDialog({ productId: only.productId } satisfies BrowseOutcome);
     const shown = products.slice(page * RESULTS_PAGE_SIZE, (page + 1) * RESULTS_PAGE_SIZE);
     const hasMore = products.length > (page + 1) * RESULTS_PAGE_SIZE;

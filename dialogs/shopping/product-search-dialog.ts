@@ -93,6 +93,7 @@ export class ProductSearchDialog extends ComponentDialog {
       page: 0,
       words: found.query.search,
       optionsNamed,
+      category: found.category,
     });
   }
 

@@ -62,6 +62,30 @@ async function vocabularyOf(port: SearchPort, opts: CatalogRequestOptions): Prom
 const MAX_SEARCHES = 12;
 
 /**
+ * The words a search left out that each name a top category, when some found products are listed in all of those
+ * categories: those products first (the rest stay, as the listings are only the top categories' first page).
+ */
+function namedCategories(
+  vocabulary: ProductVocabulary,
+  words: string[],
+  used: string[],
+  products: ProductSummary[],
+): { words: string[]; products: ProductSummary[]; productIds: number[] } | null {
+  const left = words.filter((word) => !used.includes(word));
+  if (left.length === 0) return null;
+  const listed = left.map((word) => vocabulary.categoryProducts(word));
+  if (listed.some((ids) => ids === null)) return null;
+  const inAll = (product: ProductSummary) => listed.every((ids) => ids?.has(product.productId));
+  const inCategory = products.filter(inAll);
+  if (inCategory.length === 0) return null;
+  return {
+    words: left,
+    products: [...inCategory, ...products.filter((product) => !inAll(product))],
+    productIds: inCategory.map((product) => product.productId),
+  };
+}
+
+/**
  * Turns "two red canon cameras" into a search OpenCart answers, trying looser searches when it finds nothing.
  * The store's product names (the vocabulary, cached for all conversations) tell which of the searches will find
  * something: those are asked first, so the usual phrase costs one storefront fetch. The others follow in their
@@ -82,6 +106,18 @@ export async function findProducts(port: SearchPort, text: string, opts: Catalog
     if (products.length > 0) {
       const forms = (word: string) => [word, stripPlural(word), fixedOf.get(word) ?? word];
       const used = words.filter((word) => forms(word).some((form) => attempt.words.includes(form)));
+      const named = vocabulary && !attempt.description ? namedCategories(vocabulary, words, used, products) : null;
+      if (named) {
+        // "canon cameras": "canon" searched, "cameras" the category its listing shows the product in. Every word is
+        // accounted for when the search used the customer's own words (no typo fix).
+        const ownWords = attempt.words.every((word) => words.includes(word) || words.map(stripPlural).includes(word));
+        return {
+          query: toProductQuery(interpreted, search, [...used, ...named.words]),
+          products: named.products,
+          relaxed: !ownWords,
+          category: { words: named.words.length, productIds: named.productIds },
+        };
+      }
       return { query: toProductQuery(interpreted, search, used), products, relaxed: attempt !== plan[0] };
     }
   }

@@ -220,8 +220,12 @@ export class StorefrontCatalog implements Catalog {
       const categories = await this.topCategories(named);
       const pages = await Promise.all(categories.map((category) => this.category(category.path, { ...named, limit: VOCABULARY_LIMIT })));
       const names = pages.flatMap((page) => page?.products.map((product) => product.name) ?? []);
+      const listed = categories.map((category, index) => ({
+        name: category.name,
+        productIds: pages[index]?.products.map((product) => product.productId) ?? [],
+      }));
       this.logger?.debug({ categories: categories.length, names: names.length }, 'catalog vocabulary built');
-      return new ProductVocabulary(names);
+      return new ProductVocabulary(names, listed);
     });
   }
 }

@@ -103,6 +103,11 @@ export interface FoundProducts {
   products: ProductSummary[];
   /** True when the text needed a looser retry (fewer words, description search) to find anything. */
   relaxed: boolean;
+  /**
+   * Words of the text that named a top category rather than words of the name ("cameras" in "canon cameras"), and
+   * the found products that category's listing shows (they come first in `products`).
+   */
+  category?: { words: number; productIds: number[] };
 }
 
 export interface CatalogRequestOptions {

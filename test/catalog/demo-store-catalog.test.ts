@@ -24,6 +24,24 @@ describe('the catalog reads the demo store over HTTP the same way as OpenCart', 
     if (product) expect(catalog.matchOptionWords(product, found.query.optionWords)).toEqual({ 226: [15] });
   });
 
+  it('takes "cameras" in "2 red canon cameras" as the Cameras category, whose listing shows the Canon', async () => {
+    const found = await catalog.findProducts('2 red canon cameras');
+    expect(found.relaxed).toBe(false);
+    expect(found.category).toEqual({ words: 1, productIds: [30] });
+    expect(found.query.optionWords).toEqual(['red']);
+  });
+
+  it('keeps a search relaxed when the category a left-out word names does not list what was found', async () => {
+    // The Sony VAIO is a laptop: "cameras" names Cameras, which does not list it.
+    const sony = await catalog.findProducts('sony cameras');
+    expect(sony.products.map((product) => product.productId)).toEqual([46]);
+    expect(sony).toMatchObject({ relaxed: true });
+    expect(sony.category).toBeUndefined();
+    // A typo fixed is a guess: the category still counts, the search stays relaxed.
+    const typo = await catalog.findProducts('cannon cameras');
+    expect(typo).toMatchObject({ relaxed: true, category: { words: 1, productIds: [30] } });
+  });
+
   it('reads every option of product 42 and its minimum, and null for unknown products', async () => {
     const cinema = await catalog.product(42);
     expect(cinema?.minimum).toBe(2);

@@ -41,6 +41,26 @@ describe('ProductVocabulary', () => {
     expect(vocabulary.correct('xyz')).toBeNull();
     expect(vocabulary.correct('completelydifferent')).toBeNull();
   });
+
+  it('tells the products listed in the categories a word names, in any of its forms', () => {
+    const listed = new ProductVocabulary(['Canon EOS 5D', 'iPhone'], [
+      { name: 'Cameras', productIds: [30, 31] },
+      { name: 'Phones & PDAs', productIds: [40] },
+      { name: 'Kameras', productIds: [30] },
+      { name: 'Камеры', productIds: [31] },
+    ]);
+    expect([...(listed.categoryProducts('cameras') ?? [])]).toEqual([30, 31]);
+    expect([...(listed.categoryProducts('camera') ?? [])]).toEqual([30, 31]);
+    expect([...(listed.categoryProducts('Phones') ?? [])]).toEqual([40]);
+    expect([...(listed.categoryProducts('PDA') ?? [])]).toEqual([40]);
+    expect([...(listed.categoryProducts('kamera') ?? [])]).toEqual([30]);
+    expect([...(listed.categoryProducts('камеры') ?? [])]).toEqual([31]);
+    // Parts of a name, other words and words too short to tell are not categories.
+    expect(listed.categoryProducts('cam')).toBeNull();
+    expect(listed.categoryProducts('ph')).toBeNull();
+    expect(listed.categoryProducts('laptops')).toBeNull();
+    expect(vocabulary.categoryProducts('cameras')).toBeNull();
+  });
 });
 
 describe('osaDistance (optimal string alignment)', () => {

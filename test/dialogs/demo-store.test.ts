@@ -60,6 +60,20 @@ describe('dialogs with the real catalog and checkout on the demo store', () => {
     expect(orders).toHaveLength(before + 1);
     expect(orders.at(-1)!.products[0]).toMatchObject({ productId: 30, quantity: 2 });
   });
+  it('puts "I need 2 red Canon cameras" (the greeting\'s own example) in the cart in one answer', async () => {
+    store.hooks.setStock(30, 100);
+    store.hooks.setOptionStock(15, 100);
+    const bot = realBot('webchat');
+    // "cameras" names the Cameras category, which lists the Canon: nothing to choose, the red option named.
+    const answer = await pressOrSay(bot, 'I need 2 red Canon cameras');
+    expect(answer).toMatch(/Added 2 × Canon EOS 5D[\s\S]*Your cart[\s\S]*Select: Red/);
+    // Without an option named, "canon cameras" still names the product: its option is asked.
+    const plain = realBot('webchat');
+    expect(await pressOrSay(plain, 'canon cameras')).toMatch(/Canon EOS 5D[\s\S]*Red[\s\S]*Blue/);
+    // The one Sony is a laptop: found for "sony", offered to choose, not taken.
+    expect(await pressOrSay(realBot('webchat'), 'sony cameras')).toMatch(/I found 1 product for "sony"[\s\S]*Choose/);
+  });
+
   it.each<ChannelId>(['webchat', 'msteams', 'telegram'])('on %s takes "Kaliningrad, Russia" in one answer, and orders to a country without regions with zone 0', async (channelId) => {
     store.hooks.setStock(30, 100);
     store.hooks.setOptionStock(15, 100);

@@ -1,6 +1,12 @@
 import { osaWithin } from './osa';
 import { typoBudget } from '../geo/name-match';
-import { foldedWords } from './fold';
+import { foldedWords, foldText } from './fold';
+
+/** A top category and the products its listing shows. */
+export interface ListedCategory {
+  name: string;
+  productIds: number[];
+}
 
 /** Words of the store's product names; corrects a customer's word to the one nearest by OSA distance (a swap of two neighbouring letters is one edit). */
 export class ProductVocabulary {
@@ -8,8 +14,14 @@ export class ProductVocabulary {
   private readonly longest: number;
   /** Product names, folded, to tell which searches OpenCart will answer with something. */
   private readonly names: string[];
+  /** Each listed category's folded name words (stems), with the products its listing shows. */
+  private readonly categories: { stems: string[]; productIds: ReadonlySet<number> }[];
 
-  constructor(productNames: string[]) {
+  constructor(productNames: string[], categories: ListedCategory[] = []) {
+    this.categories = categories.map((category) => ({
+      stems: foldedWords(category.name).map(stripPlural),
+      productIds: new Set(category.productIds),
+    }));
     this.names = [...new Set(productNames.map((name) => foldedWords(name).join(' ')).filter(Boolean))];
     this.words = [...new Set(this.names.flatMap((name) => name.split(' ')).filter((word) => word.length >= 2))];
     this.longest = this.words.reduce((longest, word) => Math.max(longest, word.length), 0);
@@ -21,6 +33,19 @@ export class ProductVocabulary {
    */
   namesAll(words: string[]): boolean {
     return words.length > 0 && this.names.some((name) => words.every((word) => name.includes(word)));
+  }
+
+  /**
+   * The products listed in the categories a word names ("cameras", "kamera", "камеры" name Cameras / Kameras /
+   * Камеры), or null when it names none. Words under 3 letters never name a category.
+   */
+  categoryProducts(word: string): ReadonlySet<number> | null {
+    const stem = stripPlural(foldText(word));
+    if (stem.length < 3) return null;
+    const named = this.categories.filter((category) => category.stems.includes(stem));
+    if (named.length === 0) return null;
+    if (named.length === 1) return named[0].productIds;
+    return new Set(named.flatMap((category) => [...category.productIds]));
   }
 
   get size(): number {
