@@ -18,6 +18,8 @@ import { cardActivity, localeOf, showTyping, stepValues, translate, type DialogD
 export interface AftersalesOptions {
   kind: AftersalesKind | 'contact';
   orderId: number | null;
+  /** The number was asked for and the answer had none: asked once more, then the shop's contact is given. */
+  askedAgain?: boolean;
 }
 
 const NUMBER_PROMPT = 'aftersalesNumber';
@@ -112,15 +114,21 @@ export class AftersalesDialog extends ComponentDialog {
     const flow = await this.deps.store.flow(step.context);
     const orderId = options.orderId ?? flow.lastOrderId;
     if (orderId !== null) return step.next(orderId);
-    return step.prompt(NUMBER_PROMPT, { prompt: t('aftersales.askNumber') });
+    if (!options.askedAgain) return step.prompt(NUMBER_PROMPT, { prompt: t('aftersales.askNumber') });
+    // Someone without the number may rather ask the shop: the button says how.
+    const card: CardModel = {
+      text: t('aftersales.askNumberAgain'),
+      buttons: [{ title: t('aftersales.contactButton'), action: { a: 'after', v: 'contact' } }],
+    };
+    return step.prompt(NUMBER_PROMPT, { prompt: cardActivity(step.context, card) });
   }
 
   private async access(step: WaterfallStepContext<AftersalesOptions>) {
     const t = translate(step.context, this.deps.translator);
     const orderId = typeof step.result === 'number' ? step.result : recognizeNumber((step.result as CustomerInput).text);
     if (orderId === null) {
-      await step.context.sendActivity(t('aftersales.numberInvalid'));
-      return step.endDialog();
+      if (!step.options.askedAgain) return step.replaceDialog(this.id, { ...step.options, askedAgain: true });
+      return this.withContact(step, t('aftersales.numberInvalid'));
     }
     const service = this.service()!;
     const flow = await this.deps.store.flow(step.context);

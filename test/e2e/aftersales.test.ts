@@ -71,6 +71,21 @@ describe('after the order', () => {
     expect(verified).not.toContain('Jane');
   }, 60_000);
 
+  it('asks once more for a number it did not find, offering the shop, then gives the shop\'s contact; nothing is searched', async () => {
+    const chat = shop.chat('webchat', 'en-US');
+    expect(shown(await chat.say('where is my order?'))).toContain('Please tell me its number');
+    const again = shown(await chat.say('the one with the cameras'));
+    expect(again).toContain('confirmation email the shop sent');
+    expect(again).toContain('] Contact the shop');
+    const contact = shown(await chat.say('no idea'));
+    expect(contact).toContain('I did not find an order number in that');
+    expect(contact).toContain('Telephone: 123456789');
+    // Neither answer was taken for a product search.
+    expect(`${again}\n${contact}`).not.toMatch(/I found|Choose/);
+    // A number after all is looked up as usual.
+    expect(shown(await chat.say('where is my order 99999'))).toContain('email address order 99999 was placed with');
+  }, 60_000);
+
   it('names a status past the initial one and says a cancellation is no longer possible in the chat', async () => {
     const orderId = await orderElsewhere();
     await setStatus(orderId, 3);
