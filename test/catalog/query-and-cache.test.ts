@@ -23,6 +23,13 @@ describe('interpretProductText', () => {
     expect(interpretProductText(text)).toEqual({ quantity, productWords, optionWords });
   });
 
+  it('never takes an email or a web address for product words', () => {
+    expect(interpretProductText('jane@example.com')).toEqual({ quantity: null, productWords: [], optionWords: [] });
+    expect(interpretProductText('2 iphone, jane@example.com').productWords).toEqual(['iphone']);
+    expect(interpretProductText('https://shop.example/index.php?route=product/product').productWords).toEqual([]);
+    expect(interpretProductText('www.example.com macbook').productWords).toEqual(['macbook']);
+  });
+
   it('takes only the first number as the quantity and ignores absurd ones', () => {
     expect(interpretProductText('2 Apple Cinema 30').quantity).toBe(2);
     expect(interpretProductText('99999999 iphone').quantity).toBeNull();

@@ -52,9 +52,19 @@ export const MAX_TEXT_READ = 500;
 /** More product words than this make no better search, only more of them: later words are left out. */
 export const MAX_PRODUCT_WORDS = 10;
 
+/** An email address or a web address: never words of a product ("jane@example.com" searched "com"). */
+function isAddress(token: string): boolean {
+  return token.includes('@') || /^(https?:\/\/|www\.)/i.test(token);
+}
+
 /** Splits what a customer wrote into a quantity, product words and option words; bounded whatever its length. */
 export function interpretProductText(text: string): InterpretedText {
-  const words = removeStopPhrases(foldText(text.slice(0, MAX_TEXT_READ))).split(' ').filter(Boolean);
+  const kept = text
+    .slice(0, MAX_TEXT_READ)
+    .split(/\s+/)
+    .filter((token) => !isAddress(token))
+    .join(' ');
+  const words = removeStopPhrases(foldText(kept)).split(' ').filter(Boolean);
   let quantity: number | null = null;
   const productWords: string[] = [];
   const optionWords: string[] = [];
