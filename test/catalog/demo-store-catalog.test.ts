@@ -29,6 +29,12 @@ describe('the catalog reads the demo store over HTTP the same way as OpenCart', 
     expect(found.relaxed).toBe(false);
     expect(found.category).toEqual({ words: 1, productIds: [30] });
     expect(found.query.optionWords).toEqual(['red']);
+    // The German greeting's example, against this English store: "Kameras" is one slip from "Cameras".
+    const german = await catalog.findProducts('Ich brauche 2 rote Canon-Kameras');
+    expect(german).toMatchObject({ relaxed: false, category: { words: 1, productIds: [30] } });
+    expect(german.query).toMatchObject({ quantity: 2, optionWords: ['rote'] });
+    const russian = await catalog.findProducts('Мне нужны 2 красные камеры Canon');
+    expect(russian).toMatchObject({ relaxed: false, category: { words: 1, productIds: [30] } });
   });
 
   it('keeps a search relaxed when the category a left-out word names does not list what was found', async () => {

@@ -62,6 +62,16 @@ describe('ProductVocabulary', () => {
     expect([...(listed.categoryProducts('PDA') ?? [])]).toEqual([40]);
     expect([...(listed.categoryProducts('kamera') ?? [])]).toEqual([30]);
     expect([...(listed.categoryProducts('камеры') ?? [])]).toEqual([31]);
+    // One slip in a word of five letters or more: a typo, or the German word for an English shop's category.
+    const english = new ProductVocabulary([], [{ name: 'Cameras', productIds: [30] }, { name: 'MP3 Players', productIds: [7] }]);
+    expect([...(english.categoryProducts('Kameras') ?? [])]).toEqual([30]);
+    expect([...(english.categoryProducts('camreas') ?? [])]).toEqual([30]);
+    expect(english.categoryProducts('mp4')).toBeNull();
+    // German and Russian words for a default OpenCart category, in any of their forms.
+    expect([...(english.categoryProducts('камеры') ?? [])]).toEqual([30]);
+    expect([...(english.categoryProducts('фотоаппаратов') ?? [])]).toEqual([30]);
+    expect([...(english.categoryProducts('Fotoapparate') ?? [])]).toEqual([30]);
+    expect([...(english.categoryProducts('плеер') ?? [])]).toEqual([7]);
     // Parts of a name, other words and words too short to tell are not categories.
     expect(listed.categoryProducts('cam')).toBeNull();
     expect(listed.categoryProducts('ph')).toBeNull();

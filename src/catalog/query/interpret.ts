@@ -1,7 +1,7 @@
 import type { ProductQuery } from '../types';
 import { foldText } from './fold';
 import { countWord } from './number-words';
-import { OPTION_WORD_STEMS, STOP_PHRASES, STOP_WORDS } from './vocabulary-words';
+import { CATEGORY_WORD_STEMS, OPTION_WORD_STEMS, STOP_PHRASES, STOP_WORDS } from './vocabulary-words';
 
 const MAX_QUANTITY = 9999;
 
@@ -18,6 +18,14 @@ function inflects(word: string, stem: string): boolean {
 /** The English option word a customer's word stands for ("rote" -> "red", "красную" -> "red"), or null. */
 export function canonicalOptionWord(word: string): string | null {
   for (const [canonical, stems] of Object.entries(OPTION_WORD_STEMS)) {
+    if (stems.some((stem) => inflects(word, stem))) return canonical;
+  }
+  return null;
+}
+
+/** The English category stem a customer's word stands for ("kamera" -> "camera", "камеры" -> "camera"), or null. */
+export function canonicalCategoryWord(word: string): string | null {
+  for (const [canonical, stems] of Object.entries(CATEGORY_WORD_STEMS)) {
     if (stems.some((stem) => inflects(word, stem))) return canonical;
   }
   return null;

@@ -1,6 +1,7 @@
-import { osaWithin } from './osa';
+import { osaWithin, withinOneEdit } from './osa';
 import { typoBudget } from '../geo/name-match';
 import { foldedWords, foldText } from './fold';
+import { canonicalCategoryWord } from './interpret';
 
 /** A top category and the products its listing shows. */
 export interface ListedCategory {
@@ -37,12 +38,19 @@ export class ProductVocabulary {
 
   /**
    * The products listed in the categories a word names ("cameras", "kamera", "камеры" name Cameras / Kameras /
-   * Камеры), or null when it names none. Words under 3 letters never name a category.
+   * Камеры), a German or Russian word an English category ("камеры" Cameras, see CATEGORY_WORD_STEMS), a word of
+   * 5 letters or more also with one slip ("camreas"); or null when it names none. Words under 3 letters never name
+   * a category.
    */
   categoryProducts(word: string): ReadonlySet<number> | null {
     const stem = stripPlural(foldText(word));
     if (stem.length < 3) return null;
-    const named = this.categories.filter((category) => category.stems.includes(stem));
+    const exact = this.categories.filter((category) => category.stems.includes(stem));
+    // Else one slip in a longer word still names it: a typo, or "kamera" for an English shop's Cameras.
+    const slipped = (known: string) => stem.length >= 5 && known.length >= 5 && withinOneEdit(stem, known);
+    const english = canonicalCategoryWord(stem);
+    const translated = english ? this.categories.filter((category) => category.stems.includes(english)) : [];
+    const named = [exact, translated].find((found) => found.length > 0) ?? this.categories.filter((category) => category.stems.some(slipped));
     if (named.length === 0) return null;
     if (named.length === 1) return named[0].productIds;
     return new Set(named.flatMap((category) => [...category.productIds]));

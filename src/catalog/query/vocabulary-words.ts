@@ -33,3 +33,20 @@ export const OPTION_WORD_STEMS: Readonly<Record<string, readonly string[]>> = {
   medium: ['medium', 'mittel', 'средн'],
   large: ['large', 'big', 'gross', 'больш'],
 };
+
+/**
+ * Words customers use for the categories of a default OpenCart catalog, by the English stem a store most likely
+ * names them with: a German or Russian customer of an English shop ("камеры Canon" for Cameras). Stems, matched
+ * as prefixes like the option words, after a plural ending is taken off.
+ */
+export const CATEGORY_WORD_STEMS: Readonly<Record<string, readonly string[]>> = {
+  camera: ['kamera', 'fotoapparat', 'камер', 'фотоаппарат', 'фотокамер'],
+  phone: ['handy', 'telefon', 'smartphone', 'телефон', 'смартфон'],
+  laptop: ['laptop', 'notebook', 'ноутбук'],
+  tablet: ['tablet', 'планшет'],
+  monitor: ['monitor', 'bildschirm', 'монитор'],
+  desktop: ['desktop', 'computer', 'rechner', 'компьютер'],
+  software: ['software', 'программ'],
+  player: ['player', 'плеер'],
+  component: ['komponente', 'комплектующ', 'компонент'],
+};
