@@ -128,3 +128,35 @@ describe('demo storefront: settings and stock changed through the hooks reach th
     await expect(product(store, 40)).resolves.toMatchObject({ stockText: '3', inStock: true });
   });
 });
+
+describe('demo storefront: what a browser needs to show it as a shop', () => {
+  let store: DemoStoreHandle;
+  beforeAll(async () => { store = await startDemoStore({ clock: new ManualClock() }); });
+  afterAll(() => store.close());
+
+  it('links the default theme\'s stylesheet at OpenCart\'s path, as the captured pages do, and serves it', async () => {
+    const stylesheet = 'catalog/view/theme/default/stylesheet/stylesheet.css';
+    expect(capture('product-30.html')).toContain(`<link href="${stylesheet}" rel="stylesheet">`);
+    const home = await fetchPage(store, 'index.php?route=common/home');
+    expect(home.body).toContain(`<link href="${stylesheet}" rel="stylesheet">`);
+    const css = await fetchPage(store, stylesheet);
+    expect(css.status).toBe(200);
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(css.body).toContain('.product-thumb');
+  });
+
+  it('answers every product image with a placeholder of the size its path names', async () => {
+    const home = await fetchPage(store, 'index.php?route=common/home');
+    const src = /<img src="[^"]*?\/(image\/cache\/[^"]+)"/.exec(home.body)?.[1];
+    expect(src).toMatch(/-228x228\.jpg$/);
+    const image = await fetchPage(store, src!);
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toBe('image/svg+xml');
+    expect(image.body).toMatch(/^<svg [^>]*width="228" height="228"/);
+    // The label is the file's name, escaped: nothing in a path becomes markup.
+    const odd = await fetchPage(store, 'image/cache/%3Cb%3E-100x50.png');
+    expect(odd.body).toContain('width="100" height="50"');
+    expect(odd.body).toContain('&lt;b&gt;');
+    expect((await fetchPage(store, 'nothing/here.css')).status).toBe(404);
+  });
+});

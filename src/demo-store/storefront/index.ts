@@ -3,6 +3,7 @@
  * rendered with the markup of a real OpenCart 3.0.5.1 default theme so the catalog reads both alike.
  */
 import type { DemoCatalogData } from '../model';
+import { storefrontAsset } from './assets';
 import { contactBody } from './contact-page';
 import { categoryBody, categoryNotFoundBody, homeBody, searchBody } from './listing-pages';
 import { guestCheckoutFragment, zoneJson } from './countries';
@@ -90,6 +91,8 @@ function switchCurrency(req: StorefrontRequest, data: DemoCatalogData, baseUrl: 
 /** Answers a storefront request, or null when the demo store has no such page (the server then sends 404). */
 export function handleStorefront(req: StorefrontRequest, data: DemoCatalogData, baseUrl: string, live: LiveSettings = {}): StorefrontResponse | null {
   if (req.method === 'POST' && req.route === 'common/currency/currency') return switchCurrency(req, data, baseUrl);
+  const asset = req.method === 'GET' || req.method === 'HEAD' ? storefrontAsset(req.path) : null;
+  if (asset) return asset;
   const isIndex = req.path === '/' || req.path.endsWith('/index.php');
   const query = isIndex ? req.query : seoTarget(data, req.path);
   if (!query) return null;

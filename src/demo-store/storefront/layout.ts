@@ -107,8 +107,10 @@ export function renderPage(view: PageView, page: PageShell): string {
 <html dir="ltr" lang="${htmlEscape(page.language.split('-')[0] ?? 'en')}">
 <head>
 <meta charset="UTF-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <base href="${htmlEscape(baseUrl)}" />
+<link href="catalog/view/theme/default/stylesheet/stylesheet.css" rel="stylesheet">
 ${page.canonical ? `<link href="${page.canonical}" rel="canonical" />\n` : ''}</head>
 <body>
 <nav id="top">
