@@ -83,9 +83,14 @@ export class ProductResultsDialog extends ComponentDialog {
       case 'cat':
         return end({ browse: action.v ?? null });
     }
-    const position = /^\d{1,2}$/.test(input.text) ? Number(input.text) - 1 + page * RESULTS_PAGE_SIZE : -1;
-    if (position >= page * RESULTS_PAGE_SIZE && position < Math.min(products.length, (page + 1) * RESULTS_PAGE_SIZE)) {
-      return end({ productId: products[position].productId });
+    if (/^\d{1,3}$/.test(input.text)) {
+      // A number names a product of the card; one that names none is not a search ("0" found four products).
+      const shown = Math.min(products.length - page * RESULTS_PAGE_SIZE, RESULTS_PAGE_SIZE);
+      const number = Number(input.text);
+      if (number >= 1 && number <= shown) return end({ productId: products[page * RESULTS_PAGE_SIZE + number - 1].productId });
+      const t = translate(step.context, this.deps.translator);
+      await step.context.sendActivity(t('search.noSuchNumber', { number, count: shown }));
+      return step.replaceDialog(this.id, step.options);
     }
     return end({ search: input.text });
   }

@@ -25,6 +25,15 @@ dialogTable('finding products', [
     ],
   },
   { name: 'a typed number picks from the list', turns: [{ say: 'macbook' }, { say: '2', expect: ['How many MacBook Air would you like?'] }] },
+  {
+    name: 'a number that names no product of the list is said so, not searched, and the list stays',
+    turns: [
+      { say: 'macbook', expect: ['I found 3 products'] },
+      { say: '7', expect: ['There is no product 7 in this list', '(1–3)', 'MacBook Pro', '[Choose]'], not: ['I found nothing'] },
+      { say: '0', expect: ['There is no product 0 in this list'] },
+      { say: '3', expect: ['How many MacBook Pro would you like?'] },
+    ],
+  },
   { name: 'new words search again', turns: [{ say: 'macbook' }, { say: 'canon', expect: ['Canon EOS 5D'] }] },
   {
     name: 'browsing categories reaches a product',
