@@ -10,19 +10,26 @@ import { DialogContainer, type DialogContext, type DialogInstance, type DialogSe
  */
 const CHILD_STATE = 'dialogs'; // ComponentDialog's persisted child dialog state
 
-export function activeLeaf(dc: DialogContext): DialogInstance | undefined {
+/** The active dialog of each level, outermost first (the last is the leaf). */
+export function activePath(dc: DialogContext): DialogInstance[] {
+  const path: DialogInstance[] = [];
   let set: DialogSet = dc.dialogs;
   let instance = dc.activeDialog;
   while (instance) {
+    path.push(instance);
     const dialog = set.find(instance.id);
-    if (!(dialog instanceof DialogContainer)) return instance;
+    if (!(dialog instanceof DialogContainer)) return path;
     const childStack = (instance.state?.[CHILD_STATE] as { dialogStack?: DialogInstance[] } | undefined)?.dialogStack;
     const child = Array.isArray(childStack) ? childStack[childStack.length - 1] : undefined; // the top, as activeDialog
-    if (!child) return instance;
+    if (!child) return path;
     set = dialog.dialogs;
     instance = child;
   }
-  return undefined;
+  return path;
+}
+
+export function activeLeaf(dc: DialogContext): DialogInstance | undefined {
+  return activePath(dc).at(-1);
 }
 
 export function activeLeafId(dc: DialogContext): string | undefined {

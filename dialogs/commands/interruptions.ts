@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import { CHANGEABLE_SLOTS, decodeAction, type CardAction, type CardActionName, type ChangeableSlot } from '../../src/cards';
+import { cartCard, CHANGEABLE_SLOTS, decodeAction, type CardAction, type CardActionName, type ChangeableSlot } from '../../src/cards';
 import { CART_PROMPT_ID } from '../shopping/cart-dialog';
 import type { CommandRecognizer, GlobalCommand } from './commands';
 import { CONFIRM_PROMPT_ID } from '../checkout/confirm-dialog';
@@ -11,8 +11,8 @@ import { handleSmallTalk } from './small-talk';
 import { handleAftersales } from '../aftersales/aftersales-dialog';
 import { startGiftVoucher } from '../shopping/gift-voucher-dialog';
 import { requestRedo, type OrderFlowOptions } from '../order-flow-dialog';
-import { translate, withLeadingText, type DialogDeps } from '../turn';
-import { activeLeafId, innermostContext } from '../dialog-stack';
+import { cardActivity, translate, withLeadingText, type DialogDeps } from '../turn';
+import { activeLeafId, activePath, innermostContext } from '../dialog-stack';
 
 type Handler = (dc: DialogContext, deps: DialogDeps, action?: CardAction) => Promise<void>;
 
@@ -55,13 +55,31 @@ function changeSlot(slot: ChangeableSlot): Handler {
   };
 }
 
+/** Dialogs in which a product has been chosen and is being added (its options, its quantity). */
+const CHOOSING = new Set<string>([DIALOG.productOptions, DIALOG.quantity]);
+
+/**
+ * "cart": the cart. While a product is being added (its options or quantity asked), the cart is shown and that
+ * question asked again, so the product is not dropped; elsewhere the order goes on from the cart.
+ */
+async function showCart(dc: DialogContext, deps: DialogDeps): Promise<void> {
+  const ids = activePath(dc).map((instance) => instance.id);
+  const choosing = !ids.includes(DIALOG.cart) && ids.some((id) => CHOOSING.has(id));
+  if (!choosing) return restartFlow(dc, { entry: 'cart' });
+  const { draft } = await deps.store.checkout(dc.context);
+  const t = translate(dc.context, deps.translator);
+  const empty = !draft.lines.length && !draft.giftVouchers.length;
+  await dc.context.sendActivity(empty ? t('cart.empty') : cardActivity(dc.context, cartCard(draft.lines, t, draft.giftVouchers)));
+  await reprompt(dc);
+}
+
 /** Typed commands, handled the same wherever the customer is. */
 export const COMMAND_HANDLERS: Readonly<Record<GlobalCommand, Handler>> = {
   help: async (dc, deps) => {
     await dc.context.sendActivity(translate(dc.context, deps.translator)('help.text'));
     await reprompt(dc);
   },
-  cart: (dc) => restartFlow(dc, { entry: 'cart' }),
+  cart: showCart,
   checkout: (dc) => restartFlow(dc, { entry: 'checkout' }),
   startOver: async (dc, deps) => {
     await dc.cancelAllDialogs();

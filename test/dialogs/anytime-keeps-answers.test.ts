@@ -42,6 +42,35 @@ const CALIFORNIA_KEPT = { country: '223', zone: '3624' };
 /** The US address started: country and region given in one answer, the city asked. */
 const CALIFORNIA: Turn[] = [...ADD_MACBOOK, ...CONTACT, { say: 'California, USA', expect: ['Which city?'] }];
 
+dialogTable('"cart" while a product is being added keeps that product', [
+  {
+    name: 'at the quantity: the cart is shown, the quantity asked again, and the answer adds the product',
+    turns: [
+      ...ADD_MACBOOK,
+      { say: 'macbook air', expect: ['How many MacBook Air would you like?'] },
+      { say: 'cart', expect: ['Your cart', '1 item', 'How many MacBook Air would you like?'] },
+      { say: '2', expect: ['Added 2 × MacBook Air to your cart.'] },
+    ],
+  },
+  {
+    name: 'the cart card shown meanwhile still works: its Checkout goes to checkout',
+    turns: [
+      ...ADD_MACBOOK,
+      { say: 'macbook air' },
+      { say: 'cart', expect: ['How many MacBook Air would you like?'] },
+      { press: 'Checkout', expect: ['contact details'] },
+    ],
+  },
+  {
+    name: 'with nothing in the cart yet, it says so and asks the quantity again',
+    turns: [
+      { say: 'macbook air', expect: ['How many MacBook Air would you like?'] },
+      { say: 'cart', expect: ['Your cart is empty.', 'How many MacBook Air would you like?'] },
+      { say: '1', expect: ['Added 1 × MacBook Air to your cart.'] },
+    ],
+  },
+]);
+
 dialogTable('an anytime command mid-address keeps what was given', [
   {
     name: '"cart", then the cart\'s "Checkout", continues at the city with country and region kept',
