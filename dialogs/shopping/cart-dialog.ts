@@ -3,6 +3,7 @@ import { cartCard, type CardAction } from '../../src/cards';
 import { DIALOG } from '../ids';
 import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
 import { problemKey } from '../prompts/problems';
+import { parseCartEdit } from '../../src/domain/parsers';
 import { QuantityDialog } from './quantity-dialog';
 import { cardActivity, showTyping, stepValues, translate, type DialogDeps } from '../turn';
 import { answerValidator } from '../prompts/validation';
@@ -42,8 +43,11 @@ export class CartDialog extends ComponentDialog {
 
   private async act(step: WaterfallStepContext<CartOptions>) {
     const input = step.result as CustomerInput;
+    if (!input.action) {
+      const edit = await this.typedEdit(step, input.text);
+      return edit ?? step.endDialog({ next: 'shop', text: input.text } satisfies CartOutcome);
+    }
     const action = input.action;
-    if (!action) return step.endDialog({ next: 'shop', text: input.text } satisfies CartOutcome);
     if (action.a === 'add') return step.endDialog({ next: 'shop' } satisfies CartOutcome);
     if (action.a === 'checkout') return step.endDialog({ next: 'checkout' } satisfies CartOutcome);
     const t = translate(step.context, this.deps.translator);
@@ -61,6 +65,38 @@ export class CartDialog extends ComponentDialog {
     await showTyping(step.context);
     const removed = await this.deps.checkout.removeLine(state, line.lineId);
     await step.context.sendActivity(removed.ok ? t('cart.removed', { name: line.name }) : t(problemKey(removed.problem)));
+    return step.replaceDialog(this.id, {});
+  }
+
+  /** "remove the iphone", "macbook air to 2": done as the line's buttons do; null when the text asks no change. */
+  private async typedEdit(step: WaterfallStepContext<CartOptions>, text: string) {
+    const state = await this.deps.store.checkout(step.context);
+    const lines = state.draft.lines.map((line) => ({
+      lineId: line.lineId,
+      name: line.name,
+      optionValues: line.optionLabels.map((label) => label.value),
+    }));
+    const edit = parseCartEdit(text, lines);
+    if (!edit) return null;
+    const t = translate(step.context, this.deps.translator);
+    if (edit.kind === 'unclear') {
+      await step.context.sendActivity(t(edit.lines === 'none' ? 'cart.notInCart' : 'cart.whichLine'));
+      return step.replaceDialog(this.id, {});
+    }
+    const line = state.draft.lines.find((l) => l.lineId === edit.lineId)!;
+    await showTyping(step.context);
+    if (edit.kind === 'remove') {
+      const removed = await this.deps.checkout.removeLine(state, line.lineId);
+      await step.context.sendActivity(removed.ok ? t('cart.removed', { name: line.name }) : t(problemKey(removed.problem)));
+      return step.replaceDialog(this.id, {});
+    }
+    if (edit.quantity < line.minimum) {
+      await step.context.sendActivity(t('quantity.belowMinimum', { name: line.name, minimum: line.minimum }));
+      return step.replaceDialog(this.id, {});
+    }
+    const changed = await this.deps.checkout.changeQuantity(state, line.lineId, edit.quantity);
+    const said = changed.ok ? t('cart.quantityChanged', { name: line.name, quantity: edit.quantity }) : t(problemKey(changed.problem));
+    await step.context.sendActivity(said);
     return step.replaceDialog(this.id, {});
   }
 

@@ -13,6 +13,37 @@ dialogTable('the cart', [
   },
   { name: '"add something else" goes back to searching', turns: [...ADD_MACBOOK, { press: 'Add something else', expect: ['What are you looking for?'] }] },
   { name: 'typing words at the cart searches', turns: [...ADD_MACBOOK, { say: 'canon', expect: ['Canon EOS 5D'] }] },
+  {
+    name: 'a change typed at the cart is made as its buttons make it',
+    turns: [
+      ...ADD_MACBOOK,
+      { say: 'macbook to 3', expect: ['Changed MacBook to 3.', 'Quantity: 3', 'Total: $1,806.00'] },
+      { say: 'remove the iphone', expect: ["I don't see that in your cart.", 'Your cart'], not: ['I found'] },
+      { say: 'Remove the MacBook', expect: ['Removed MacBook from your cart.', 'Your cart is empty.'] },
+    ],
+  },
+  {
+    name: 'typed changes in German',
+    options: { template: { locale: 'de' } },
+    turns: [
+      { say: 'macbook', expect: ['MacBook Air'] },
+      { press: 'Auswählen' },
+      { say: '1' },
+      { say: 'MacBook auf 2', expect: ['MacBook: Menge auf 2 geändert.'] },
+      { say: 'entferne das macbook', expect: ['MacBook wurde aus dem Warenkorb entfernt.'] },
+    ],
+  },
+  {
+    name: 'typed changes in Russian',
+    options: { template: { locale: 'ru' } },
+    turns: [
+      { say: 'macbook', expect: ['MacBook Air'] },
+      { press: 'Выбрать' },
+      { say: '1' },
+      { say: 'macbook на 2', expect: ['Количество MacBook изменено на 2.'] },
+      { say: 'убери macbook', expect: ['MacBook удалён из корзины.'], not: ['Нашёл'] },
+    ],
+  },
 ]);
 
 dialogTable('contact details', [

@@ -5,3 +5,4 @@ export * from './quantity';
 export * from './yes-no';
 export * from './codes';
 export { numberFromWords } from '../../catalog/query/number-words';
+export * from './cart-edit';
