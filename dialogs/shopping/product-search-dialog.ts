@@ -23,6 +23,8 @@ export interface ProductSearchOptions {
   browse?: string | null;
   /** A product already chosen (a "choose" button pressed on an older card). */
   productId?: number;
+  /** Products the customer's message asked for after this one ("… and an iphone"), looked for in turn. */
+  queued?: string[];
 }
 
 /** The product the customer chose, with what their words said about quantity and options. */
@@ -30,6 +32,13 @@ export interface ProductPick {
   productId: number;
   quantity: number | null;
   optionWords: string[];
+  /** What to look for once this product is in the cart. */
+  queued?: string[];
+}
+
+interface SearchValues {
+  query: ProductQuery;
+  queued: string[];
 }
 
 /**
@@ -79,11 +88,13 @@ export class ProductSearchDialog extends ComponentDialog {
       await step.context.sendActivity(t('search.searchFailed'));
       return step.replaceDialog(this.id, {});
     }
+    const queued = [...(found.more ?? []), ...(step.options.queued ?? [])];
     if (!found.products.length) {
-      await step.context.sendActivity(t('search.nothingFound', { text: input.text }));
-      return step.replaceDialog(this.id, {});
+      await step.context.sendActivity(t('search.nothingFound', { text: found.more ? found.query.search : input.text }));
+      // The message asked for more: on with the next product rather than asking again.
+      return step.replaceDialog(this.id, queued.length ? { text: queued[0], queued: queued.slice(1) } : {});
     }
-    stepValues<{ query: ProductQuery }>(step).query = found.query;
+    Object.assign(stepValues<SearchValues>(step), { query: found.query, queued } satisfies SearchValues);
     const title = t('search.resultsTitle', { count: found.products.length, text: found.query.search || input.text });
     // Not relaxed: every product word was searched, so the query's other words are the option values named.
     const optionsNamed = !found.relaxed && found.query.optionWords.length > 0;
@@ -110,10 +121,15 @@ export class ProductSearchDialog extends ComponentDialog {
 
   private async chosen(step: WaterfallStepContext<ProductSearchOptions>) {
     const outcome = step.result as BrowseOutcome;
-    if ('search' in outcome) return step.replaceDialog(this.id, { text: outcome.search });
-    if ('browse' in outcome) return step.replaceDialog(this.id, { browse: outcome.browse });
-    const query = stepValues<{ query: ProductQuery }>(step).query;
-    const pick: ProductPick = { productId: outcome.productId, quantity: query?.quantity ?? null, optionWords: query?.optionWords ?? [] };
+    const { query, queued = [] } = stepValues<Partial<SearchValues>>(step);
+    if ('search' in outcome) return step.replaceDialog(this.id, { text: outcome.search, queued });
+    if ('browse' in outcome) return step.replaceDialog(this.id, { browse: outcome.browse, queued });
+    const pick: ProductPick = {
+      productId: outcome.productId,
+      quantity: query?.quantity ?? null,
+      optionWords: query?.optionWords ?? [],
+      queued,
+    };
     return step.endDialog(pick);
   }
 }

@@ -17,7 +17,15 @@ interface ShoppingValues {
   chosen: ChosenOptions;
 }
 
-/** One product into the cart: find it, ask its options and quantity, add it. Ends with { added }. */
+/** The search for the next queued product, or a fresh question when none is left. */
+function next(queued: string[] | undefined): ProductSearchOptions {
+  return queued?.length ? { text: queued[0], queued: queued.slice(1) } : {};
+}
+
+/**
+ * One product into the cart: find it, ask its options and quantity, add it; then the next one the customer's
+ * message asked for, if any. Ends with { added }.
+ */
 export class ShoppingDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG.shopping);
@@ -46,7 +54,7 @@ export class ShoppingDialog extends ComponentDialog {
           : null;
     if (!product || unorderable) {
       await step.context.sendActivity(t(unorderable ?? 'shopping.productGone', { name: product?.name ?? '' }));
-      return step.replaceDialog(this.id, {});
+      return step.replaceDialog(this.id, next(pick.queued));
     }
     Object.assign(step.values, { pick, product } satisfies Partial<ShoppingValues>);
     const preset = this.deps.catalog.matchOptionWords(product, pick.optionWords);
@@ -87,6 +95,9 @@ export class ShoppingDialog extends ComponentDialog {
       return step.endDialog({ added: false });
     }
     await step.context.sendActivity(t('shopping.added', { count: quantity, name: product.name }));
+    // "… and an iphone": the next product the message asked for, before the cart is shown.
+    const queued = stepValues<ShoppingValues>(step).pick?.queued;
+    if (queued?.length) return step.replaceDialog(this.id, next(queued));
     return step.endDialog({ added: true });
   }
 }

@@ -1,5 +1,6 @@
 import type { CatalogRequestOptions, FoundProducts, ProductSummary } from './types';
 import { interpretProductText, toProductQuery } from './query/interpret';
+import { splitRequests } from './query/split';
 import { ProductVocabulary, stripPlural } from './query/typo';
 
 export interface SearchPort {
@@ -96,6 +97,16 @@ export async function findProducts(port: SearchPort, text: string, opts: Catalog
   const words = interpreted.productWords.length > 0 ? interpreted.productWords : interpreted.optionWords;
   if (words.length === 0) return { query: toProductQuery(interpreted, '', []), products: [], relaxed: false };
   const vocabulary = await vocabularyOf(port, opts);
+  // "a camera and an iphone": the first is looked for now, the others are handed back for later.
+  const requests = splitRequests(text, vocabulary ? (productWords) => vocabulary.namesAll(productWords) : undefined);
+  if (requests.length > 1) return { ...(await findOne(port, requests[0], opts, vocabulary)), more: requests.slice(1) };
+  return findOne(port, text, opts, vocabulary);
+}
+
+async function findOne(port: SearchPort, text: string, opts: CatalogRequestOptions, vocabulary: ProductVocabulary | null): Promise<FoundProducts> {
+  const interpreted = interpretProductText(text);
+  const words = interpreted.productWords.length > 0 ? interpreted.productWords : interpreted.optionWords;
+  if (words.length === 0) return { query: toProductQuery(interpreted, '', []), products: [], relaxed: false };
   const fixedOf = new Map<string, string>();
   const plan = plannedAttempts(words, vocabulary ? typoFixes(vocabulary, words, fixedOf) : null);
   const likely = vocabulary ? plan.filter((attempt) => !attempt.description && vocabulary.namesAll(attempt.words)) : [];

@@ -108,6 +108,8 @@ export interface FoundProducts {
    * the found products that category's listing shows (they come first in `products`).
    */
   category?: { words: number; productIds: number[] };
+  /** The other products the text asked for ("… and an iphone"), each a text to look for after this one. */
+  more?: string[];
 }
 
 export interface CatalogRequestOptions {

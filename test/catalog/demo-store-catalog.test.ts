@@ -37,6 +37,14 @@ describe('the catalog reads the demo store over HTTP the same way as OpenCart', 
     expect(russian).toMatchObject({ relaxed: false, category: { words: 1, productIds: [30] } });
   });
 
+  it('looks for the first product of "… and an iphone" and hands back the others', async () => {
+    const found = await catalog.findProducts('I need 2 red Canon cameras and an iphone');
+    expect(found.products.map((product) => product.productId)).toEqual([30]);
+    expect(found).toMatchObject({ relaxed: false, query: { quantity: 2, optionWords: ['red'] }, more: ['an iphone'] });
+    const one = await catalog.findProducts('canon cameras');
+    expect(one.more).toBeUndefined();
+  });
+
   it('keeps a search relaxed when the category a left-out word names does not list what was found', async () => {
     // The Sony VAIO is a laptop: "cameras" names Cameras, which does not list it.
     const sony = await catalog.findProducts('sony cameras');

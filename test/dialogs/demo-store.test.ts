@@ -74,6 +74,21 @@ describe('dialogs with the real catalog and checkout on the demo store', () => {
     expect(await pressOrSay(realBot('webchat'), 'sony cameras')).toMatch(/I found 1 product for "sony"[\s\S]*Choose/);
   });
 
+  it('takes every product of "2 red Canon cameras and an iphone", one after the other, then shows the cart', async () => {
+    store.hooks.setStock(30, 100);
+    store.hooks.setOptionStock(15, 100);
+    const bot = realBot('webchat');
+    const first = await pressOrSay(bot, 'I need 2 red Canon cameras and an iphone');
+    expect(first).toMatch(/Added 2 × Canon EOS 5D to your cart\.[\s\S]*I found 1 product for "iphone"/);
+    expect(first).not.toContain('Your cart');
+    expect(await pressOrSay(bot, /^Choose$/)).toContain('How many iPhone would you like?');
+    const cart = await pressOrSay(bot, '1');
+    expect(cart).toMatch(/Added 1 × iPhone to your cart\.[\s\S]*Your cart[\s\S]*Canon EOS 5D[\s\S]*iPhone/);
+    // Nothing found for one of them: said, and on with the next.
+    const unicorn = await pressOrSay(realBot('webchat'), 'a unicorn saddle and a nikon');
+    expect(unicorn).toMatch(/I found nothing for "unicorn saddle"[\s\S]*Nikon D300/);
+  });
+
   it.each<ChannelId>(['webchat', 'msteams', 'telegram'])('on %s takes "Kaliningrad, Russia" in one answer, and orders to a country without regions with zone 0', async (channelId) => {
     store.hooks.setStock(30, 100);
     store.hooks.setOptionStock(15, 100);
