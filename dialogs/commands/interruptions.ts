@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import { cartCard, CHANGEABLE_SLOTS, decodeAction, type CardAction, type CardActionName, type ChangeableSlot } from '../../src/cards';
-import { CART_PROMPT_ID } from '../shopping/cart-dialog';
+import { CHANGEABLE_SLOTS, decodeAction, type CardAction, type CardActionName, type ChangeableSlot } from '../../src/cards';
+import { CART_PROMPT_ID, cartView } from '../shopping/cart-dialog';
 import type { CommandRecognizer, GlobalCommand } from './commands';
 import { CONFIRM_PROMPT_ID } from '../checkout/confirm-dialog';
 import { CONSENT_PROMPT_ID } from '../checkout/consent-dialog';
@@ -11,7 +11,7 @@ import { handleSmallTalk } from './small-talk';
 import { handleAftersales } from '../aftersales/aftersales-dialog';
 import { startGiftVoucher } from '../shopping/gift-voucher-dialog';
 import { requestRedo, type OrderFlowOptions } from '../order-flow-dialog';
-import { cardActivity, translate, withLeadingText, type DialogDeps } from '../turn';
+import { translate, withLeadingText, type DialogDeps } from '../turn';
 import { activeLeafId, activePath, innermostContext } from '../dialog-stack';
 
 type Handler = (dc: DialogContext, deps: DialogDeps, action?: CardAction) => Promise<void>;
@@ -66,10 +66,7 @@ async function showCart(dc: DialogContext, deps: DialogDeps): Promise<void> {
   const ids = activePath(dc).map((instance) => instance.id);
   const choosing = !ids.includes(DIALOG.cart) && ids.some((id) => CHOOSING.has(id));
   if (!choosing) return restartFlow(dc, { entry: 'cart' });
-  const { draft } = await deps.store.checkout(dc.context);
-  const t = translate(dc.context, deps.translator);
-  const empty = !draft.lines.length && !draft.giftVouchers.length;
-  await dc.context.sendActivity(empty ? t('cart.empty') : cardActivity(dc.context, cartCard(draft.lines, t, draft.giftVouchers)));
+  await dc.context.sendActivity(await cartView(dc.context, deps));
   await reprompt(dc);
 }
 

@@ -1,4 +1,6 @@
+import type { Activity, TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { CheckoutState, DraftLine } from '../../src/domain/checkout-port';
 import { cartCard, type CardAction } from '../../src/cards';
 import { DIALOG } from '../ids';
 import { InputPrompt, type CustomerInput } from '../prompts/input-prompt';
@@ -16,6 +18,17 @@ export interface CartOptions {
   action?: CardAction;
 }
 
+/**
+ * The cart as the customer sees it: its card, or the text "Your cart is empty." when it holds nothing. The
+ * draft's own (storefront) prices: OpenCart's cart is read once, for the summary's totals.
+ */
+export async function cartView(ctx: TurnContext, deps: DialogDeps): Promise<Partial<Activity> | string> {
+  const { draft } = await deps.store.checkout(ctx);
+  const t = translate(ctx, deps.translator);
+  if (!draft.lines.length && !draft.giftVouchers.length) return t('cart.empty');
+  return cardActivity(ctx, cartCard(draft.lines, t, draft.giftVouchers));
+}
+
 /** Where the customer goes from the cart. */
 export type CartOutcome = { next: 'shop'; text?: string } | { next: 'checkout' };
 
@@ -31,14 +44,12 @@ export class CartDialog extends ComponentDialog {
 
   private async show(step: WaterfallStepContext<CartOptions>) {
     if (step.options.action) return step.next({ text: '', action: step.options.action, unreadableButton: false });
-    const t = translate(step.context, this.deps.translator);
-    const state = await this.deps.store.checkout(step.context);
-    if (!state.draft.lines.length && !state.draft.giftVouchers.length) {
-      await step.context.sendActivity(t('cart.empty'));
+    const view = await cartView(step.context, this.deps);
+    if (typeof view === 'string') {
+      await step.context.sendActivity(view);
       return step.endDialog({ next: 'shop' } satisfies CartOutcome);
     }
-    // The draft's own (storefront) prices: OpenCart's cart is read once, for the summary's totals.
-    return step.prompt(PROMPT, { prompt: cardActivity(step.context, cartCard(state.draft.lines, t, state.draft.giftVouchers)) });
+    return step.prompt(PROMPT, { prompt: view });
   }
 
   private async act(step: WaterfallStepContext<CartOptions>) {
@@ -62,10 +73,24 @@ export class CartDialog extends ComponentDialog {
       stepValues<{ lineId: string }>(step).lineId = line.lineId;
       return step.beginDialog(DIALOG.quantity, { productName: line.name, minimum: line.minimum });
     }
+    return this.removeLine(step, state, line);
+  }
+
+  /** A line's "Remove", pressed or typed: said, then the cart again. */
+  private async removeLine(step: WaterfallStepContext<CartOptions>, state: CheckoutState, line: DraftLine) {
+    const t = translate(step.context, this.deps.translator);
     await showTyping(step.context);
     const removed = await this.deps.checkout.removeLine(state, line.lineId);
     await step.context.sendActivity(removed.ok ? t('cart.removed', { name: line.name }) : t(problemKey(removed.problem)));
     return step.replaceDialog(this.id, {});
+  }
+
+  /** A line's new quantity, chosen or typed; a refusal is said. True when it was changed. */
+  private async changeQuantity(step: WaterfallStepContext<CartOptions>, state: CheckoutState, lineId: string, quantity: number) {
+    await showTyping(step.context);
+    const changed = await this.deps.checkout.changeQuantity(state, lineId, quantity);
+    if (!changed.ok) await step.context.sendActivity(translate(step.context, this.deps.translator)(problemKey(changed.problem)));
+    return changed.ok;
   }
 
   /** "remove the iphone", "macbook air to 2": done as the line's buttons do; null when the text asks no change. */
@@ -84,19 +109,12 @@ export class CartDialog extends ComponentDialog {
       return step.replaceDialog(this.id, {});
     }
     const line = state.draft.lines.find((l) => l.lineId === edit.lineId)!;
-    await showTyping(step.context);
-    if (edit.kind === 'remove') {
-      const removed = await this.deps.checkout.removeLine(state, line.lineId);
-      await step.context.sendActivity(removed.ok ? t('cart.removed', { name: line.name }) : t(problemKey(removed.problem)));
-      return step.replaceDialog(this.id, {});
-    }
+    if (edit.kind === 'remove') return this.removeLine(step, state, line);
     if (edit.quantity < line.minimum) {
       await step.context.sendActivity(t('quantity.belowMinimum', { name: line.name, minimum: line.minimum }));
-      return step.replaceDialog(this.id, {});
+    } else if (await this.changeQuantity(step, state, line.lineId, edit.quantity)) {
+      await step.context.sendActivity(t('cart.quantityChanged', { name: line.name, quantity: edit.quantity }));
     }
-    const changed = await this.deps.checkout.changeQuantity(state, line.lineId, edit.quantity);
-    const said = changed.ok ? t('cart.quantityChanged', { name: line.name, quantity: edit.quantity }) : t(problemKey(changed.problem));
-    await step.context.sendActivity(said);
     return step.replaceDialog(this.id, {});
   }
 
@@ -114,9 +132,7 @@ export class CartDialog extends ComponentDialog {
   private async quantityChanged(step: WaterfallStepContext<CartOptions>) {
     const lineId = stepValues<{ lineId: string }>(step).lineId ?? '';
     const state = await this.deps.store.checkout(step.context);
-    await showTyping(step.context);
-    const changed = await this.deps.checkout.changeQuantity(state, lineId, step.result as number);
-    if (!changed.ok) await step.context.sendActivity(translate(step.context, this.deps.translator)(problemKey(changed.problem)));
+    await this.changeQuantity(step, state, lineId, step.result as number);
     return step.replaceDialog(this.id, {});
   }
 }

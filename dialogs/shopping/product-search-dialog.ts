@@ -36,6 +36,11 @@ export interface ProductPick {
   queued?: string[];
 }
 
+/** The search for the next queued product, or a fresh question when none is left. */
+export function nextSearch(queued: string[] | undefined): ProductSearchOptions {
+  return queued?.length ? { text: queued[0], queued: queued.slice(1) } : {};
+}
+
 interface SearchValues {
   query: ProductQuery;
   queued: string[];
@@ -92,7 +97,7 @@ export class ProductSearchDialog extends ComponentDialog {
     if (!found.products.length) {
       await step.context.sendActivity(t('search.nothingFound', { text: found.more ? found.query.search : input.text }));
       // The message asked for more: on with the next product rather than asking again.
-      return step.replaceDialog(this.id, queued.length ? { text: queued[0], queued: queued.slice(1) } : {});
+      return step.replaceDialog(this.id, nextSearch(queued));
     }
     Object.assign(stepValues<SearchValues>(step), { query: found.query, queued } satisfies SearchValues);
     const title = t('search.resultsTitle', { count: found.products.length, text: found.query.search || input.text });

@@ -3,7 +3,7 @@ import type { ProductDetails } from '../../src/catalog/types';
 import { unitPrice } from '../../src/cards/money';
 import { applyLocaleCurrency, catalogOptions } from '../currency';
 import { ProductOptionsDialog } from './product-options-dialog';
-import { ProductSearchDialog } from './product-search-dialog';
+import { nextSearch, ProductSearchDialog } from './product-search-dialog';
 import { QuantityDialog } from './quantity-dialog';
 import { DIALOG } from '../ids';
 import { problemKey } from '../prompts/problems';
@@ -15,11 +15,6 @@ interface ShoppingValues {
   pick: ProductPick;
   product: ProductDetails;
   chosen: ChosenOptions;
-}
-
-/** The search for the next queued product, or a fresh question when none is left. */
-function next(queued: string[] | undefined): ProductSearchOptions {
-  return queued?.length ? { text: queued[0], queued: queued.slice(1) } : {};
 }
 
 /**
@@ -54,7 +49,7 @@ export class ShoppingDialog extends ComponentDialog {
           : null;
     if (!product || unorderable) {
       await step.context.sendActivity(t(unorderable ?? 'shopping.productGone', { name: product?.name ?? '' }));
-      return step.replaceDialog(this.id, next(pick.queued));
+      return step.replaceDialog(this.id, nextSearch(pick.queued));
     }
     Object.assign(step.values, { pick, product } satisfies Partial<ShoppingValues>);
     const preset = this.deps.catalog.matchOptionWords(product, pick.optionWords);
@@ -97,7 +92,7 @@ export class ShoppingDialog extends ComponentDialog {
     await step.context.sendActivity(t('shopping.added', { count: quantity, name: product.name }));
     // "… and an iphone": the next product the message asked for, before the cart is shown.
     const queued = stepValues<ShoppingValues>(step).pick?.queued;
-    if (queued?.length) return step.replaceDialog(this.id, next(queued));
+    if (queued?.length) return step.replaceDialog(this.id, nextSearch(queued));
     return step.endDialog({ added: true });
   }
 }

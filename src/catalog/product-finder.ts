@@ -1,5 +1,5 @@
 import type { CatalogRequestOptions, FoundProducts, ProductSummary } from './types';
-import { interpretProductText, toProductQuery } from './query/interpret';
+import { interpretProductText, toProductQuery, type InterpretedText } from './query/interpret';
 import { splitRequests } from './query/split';
 import { ProductVocabulary, stripPlural } from './query/typo';
 
@@ -94,18 +94,28 @@ function namedCategories(
  */
 export async function findProducts(port: SearchPort, text: string, opts: CatalogRequestOptions): Promise<FoundProducts> {
   const interpreted = interpretProductText(text);
-  const words = interpreted.productWords.length > 0 ? interpreted.productWords : interpreted.optionWords;
-  if (words.length === 0) return { query: toProductQuery(interpreted, '', []), products: [], relaxed: false };
+  // Nothing to look for: no page is read, not even the vocabulary.
+  if (searchWords(interpreted).length === 0) return findOne(port, interpreted, opts, null);
   const vocabulary = await vocabularyOf(port, opts);
   // "a camera and an iphone": the first is looked for now, the others are handed back for later.
   const requests = splitRequests(text, vocabulary ? (productWords) => vocabulary.namesAll(productWords) : undefined);
-  if (requests.length > 1) return { ...(await findOne(port, requests[0], opts, vocabulary)), more: requests.slice(1) };
-  return findOne(port, text, opts, vocabulary);
+  if (requests.length === 1) return findOne(port, interpreted, opts, vocabulary);
+  const first = await findOne(port, interpretProductText(requests[0]), opts, vocabulary);
+  return { ...first, more: requests.slice(1) };
 }
 
-async function findOne(port: SearchPort, text: string, opts: CatalogRequestOptions, vocabulary: ProductVocabulary | null): Promise<FoundProducts> {
-  const interpreted = interpretProductText(text);
-  const words = interpreted.productWords.length > 0 ? interpreted.productWords : interpreted.optionWords;
+/** The words a search is made of: the product words, else the option words alone ("red"). */
+function searchWords(interpreted: InterpretedText): string[] {
+  return interpreted.productWords.length > 0 ? interpreted.productWords : interpreted.optionWords;
+}
+
+async function findOne(
+  port: SearchPort,
+  interpreted: InterpretedText,
+  opts: CatalogRequestOptions,
+  vocabulary: ProductVocabulary | null,
+): Promise<FoundProducts> {
+  const words = searchWords(interpreted);
   if (words.length === 0) return { query: toProductQuery(interpreted, '', []), products: [], relaxed: false };
   const fixedOf = new Map<string, string>();
   const plan = plannedAttempts(words, vocabulary ? typoFixes(vocabulary, words, fixedOf) : null);

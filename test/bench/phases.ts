@@ -5,7 +5,7 @@ import { liveHeapMiB } from './inspector';
 import { CpuMeter, rssMiB } from './proc-stats';
 import { sleep } from './processes';
 import { control, openTarget, startRig, type BotKind } from './session';
-import { percentile } from './stats';
+import { medianBy, percentile } from './stats';
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
@@ -189,12 +189,6 @@ export async function latencyPhase(orders: LatencyOrder[], latencyMs: number, wa
 type BotLatency = Omit<LatencyResult, 'echoWallMs'>;
 
 const sumOfTurns = (stats: { latencies: number[] }) => stats.latencies.reduce((sum, ms) => sum + ms, 0);
-
-/** The middle element by `key` (the lower middle of an even count). */
-function medianBy<T>(items: T[], key: (item: T) => number): T {
-  const sorted = [...items].sort((a, b) => key(a) - key(b));
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-}
 
 /** Whole orders of every kind the latency phase plays, at no added latency: the processes' warm-up. */
 async function warmUp(target: Target, orders: LatencyOrder[], count: number): Promise<void> {

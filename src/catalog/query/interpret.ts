@@ -15,20 +15,22 @@ function inflects(word: string, stem: string): boolean {
   return ending.length <= 3 && /^[\u0400-\u04ff]+$/.test(ending);
 }
 
-/** The English option word a customer's word stands for ("rote" -> "red", "красную" -> "red"), or null. */
-export function canonicalOptionWord(word: string): string | null {
-  for (const [canonical, stems] of Object.entries(OPTION_WORD_STEMS)) {
+/** The key of `table` whose stems the word inflects, or null. */
+function canonicalIn(table: Readonly<Record<string, readonly string[]>>, word: string): string | null {
+  for (const [canonical, stems] of Object.entries(table)) {
     if (stems.some((stem) => inflects(word, stem))) return canonical;
   }
   return null;
 }
 
+/** The English option word a customer's word stands for ("rote" -> "red", "красную" -> "red"), or null. */
+export function canonicalOptionWord(word: string): string | null {
+  return canonicalIn(OPTION_WORD_STEMS, word);
+}
+
 /** The English category stem a customer's word stands for ("kamera" -> "camera", "камеры" -> "camera"), or null. */
 export function canonicalCategoryWord(word: string): string | null {
-  for (const [canonical, stems] of Object.entries(CATEGORY_WORD_STEMS)) {
-    if (stems.some((stem) => inflects(word, stem))) return canonical;
-  }
-  return null;
+  return canonicalIn(CATEGORY_WORD_STEMS, word);
 }
 
 /** "2", "2x", "x2", "2шт" -> 2; number words in en/de/ru. */

@@ -45,12 +45,12 @@ export class ProductVocabulary {
   categoryProducts(word: string): ReadonlySet<number> | null {
     const stem = stripPlural(foldText(word));
     if (stem.length < 3) return null;
-    const exact = this.categories.filter((category) => category.stems.includes(stem));
+    const having = (test: (known: string) => boolean) => this.categories.filter((category) => category.stems.some(test));
+    let named = having((known) => known === stem);
+    const english = named.length === 0 ? canonicalCategoryWord(stem) : null;
+    if (english) named = having((known) => known === english);
     // Else one slip in a longer word still names it: a typo, or "kamera" for an English shop's Cameras.
-    const slipped = (known: string) => stem.length >= 5 && known.length >= 5 && withinOneEdit(stem, known);
-    const english = canonicalCategoryWord(stem);
-    const translated = english ? this.categories.filter((category) => category.stems.includes(english)) : [];
-    const named = [exact, translated].find((found) => found.length > 0) ?? this.categories.filter((category) => category.stems.some(slipped));
+    if (named.length === 0 && stem.length >= 5) named = having((known) => known.length >= 5 && withinOneEdit(stem, known));
     if (named.length === 0) return null;
     if (named.length === 1) return named[0].productIds;
     return new Set(named.flatMap((category) => [...category.productIds]));

@@ -1,5 +1,6 @@
 import { foldedWords } from '../../catalog/query/fold';
 import { canonicalOptionWord } from '../../catalog/query/interpret';
+import { STOP_WORDS } from '../../catalog/query/vocabulary-words';
 import { parseQuantity } from './quantity';
 import { beyondParserLimit } from './result';
 
@@ -29,11 +30,12 @@ const REMOVE_PHRASES = ['take out', 'take off', 'get rid of', 'nimm raus', 'nehm
 /** Verbs that set a quantity; the number follows "to" / "auf" / "на". */
 const CHANGE_WORDS = new Set(['change', 'set', 'make', 'update', 'andere', 'andern', 'setze', 'setzen', 'измени', 'измените', 'поменяй', 'поменяите', 'сделаи']);
 const TO_WORDS = new Set(['to', 'auf', 'на']);
-/** Words that name nothing in a line: articles, "my", "from the cart". */
+/** Words that name nothing in a line: the search's glue words (articles, "please"), and "my", "from the cart". */
 const FILLER = new Set([
-  'the', 'a', 'an', 'my', 'please', 'from', 'cart', 'basket', 'it', 'of', 'quantity', 'number',
-  'der', 'die', 'das', 'den', 'dem', 'ein', 'eine', 'einen', 'mein', 'meinen', 'bitte', 'aus', 'vom', 'warenkorb', 'raus', 'menge', 'anzahl',
-  'из', 'корзины', 'пожалуиста', 'пожалуйста', 'мои', 'количество',
+  ...STOP_WORDS,
+  'my', 'please', 'from', 'cart', 'basket', 'it', 'quantity', 'number',
+  'mein', 'meinen', 'bitte', 'aus', 'vom', 'warenkorb', 'raus', 'menge', 'anzahl',
+  'из', 'корзины', 'пожалуиста', 'мои', 'количество',
 ]);
 
 const MAX_WORDS = 12;
