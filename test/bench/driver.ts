@@ -16,7 +16,7 @@ export interface Target {
   messagesUrl: string;
   connector: BenchConnector;
   agent: http.Agent;
-  /** The echo bot gets the same turns as text, and every answer counts as right. */
+  /** The echo and floor bots get the same turns as text, and every answer counts as right. */
   echo: boolean;
 }
 

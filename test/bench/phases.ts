@@ -168,25 +168,25 @@ export interface LatencyResult extends LatencyOrder {
   botCpuMs: number;
   /** The echo bot's sum of turns over the same number of turns, in the same run: the stack's floor. */
   echoWallMs: number;
+  /** The same for the floor bot (durable state and a prompt dialog a turn): what any dialog bot here takes. */
+  floorWallMs: number;
 }
 
 /**
  * Whole orders with every OpenCart API call delayed by `latencyMs`: the order's turn time against OpenCart's,
- * then the same number of turns against the echo bot. Both processes are warmed up first with `warmUpOrders`
+ * then the same number of turns against the echo bot and the floor bot. Every process is warmed up first with `warmUpOrders`
  * orders (a shop's bot has served many before; the first orders of a process are JIT-cold and cost about twice
  * as much CPU), and each order is played `repeats` times: the row is the play with the median overhead.
  */
 export async function latencyPhase(orders: LatencyOrder[], latencyMs: number, warmUpOrders: number, repeats: number): Promise<LatencyResult[]> {
   const bot = await botLatencies(orders, latencyMs, warmUpOrders, repeats);
-  const echoWalls = await echoWallsMs(
-    bot.map((r) => ({ lines: r.lines, way: r.way, turns: r.turns })),
-    warmUpOrders,
-    repeats,
-  );
-  return bot.map((r, i) => ({ ...r, echoWallMs: echoWalls[i] }));
+  const sameTurns = bot.map((r) => ({ lines: r.lines, way: r.way, turns: r.turns }));
+  const echoWalls = await plainWallsMs('echo', sameTurns, warmUpOrders, repeats);
+  const floorWalls = await plainWallsMs('floor', sameTurns, warmUpOrders, repeats);
+  return bot.map((r, i) => ({ ...r, echoWallMs: echoWalls[i], floorWallMs: floorWalls[i] }));
 }
 
-type BotLatency = Omit<LatencyResult, 'echoWallMs'>;
+type BotLatency = Omit<LatencyResult, 'echoWallMs' | 'floorWallMs'>;
 
 const sumOfTurns = (stats: { latencies: number[] }) => stats.latencies.reduce((sum, ms) => sum + ms, 0);
 
@@ -239,9 +239,14 @@ async function botLatencies(orders: LatencyOrder[], latencyMs: number, warmUpOrd
   }
 }
 
-/** The echo bot's sum of turns for each order (median of the plays): its first `turns` steps, each sent as text. */
-async function echoWallsMs(orders: (LatencyOrder & { turns: number })[], warmUpOrders: number, repeats: number): Promise<number[]> {
-  const rig = await startRig('echo');
+/** The echo or floor bot's sum of turns for each order (median of the plays): its first `turns` steps, each sent as text. */
+async function plainWallsMs(
+  kind: Exclude<BotKind, 'bot'>,
+  orders: (LatencyOrder & { turns: number })[],
+  warmUpOrders: number,
+  repeats: number,
+): Promise<number[]> {
+  const rig = await startRig(kind);
   try {
     const target = await openTarget(rig, 1);
     await warmUp(target, orders, warmUpOrders);

@@ -158,9 +158,26 @@ export async function startBot(opencartUrl: string, store: StoreProc, extraEnv: 
 }
 
 export async function startEchoBot(nodeFlags: string[] = []): Promise<Proc> {
+  return startPlainBot('test/bench/echo-bot.ts', {}, nodeFlags);
+}
+
+/** The framework floor (floor-bot.ts): the echo bot's stack plus durable state and one prompt dialog a turn. */
+export async function startFloorBot(nodeFlags: string[] = []): Promise<Proc> {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
+  const proc = await startPlainBot('test/bench/floor-bot.ts', { STATE_DIR: stateDir }, nodeFlags);
+  return {
+    ...proc,
+    async stop() {
+      await proc.stop();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startPlainBot(script: string, env: Record<string, string>, nodeFlags: string[]): Promise<Proc> {
   const port = await freePort();
   const started = performance.now();
-  const { child, output } = launch([...nodeFlags, 'test/bench/echo-bot.ts'], { PORT: String(port) });
+  const { child, output } = launch([...nodeFlags, script], { PORT: String(port), ...env });
   const pid = await appPid(child.pid as number);
   await waitForPort(port, child, output);
   return { pid, url: `http://127.0.0.1:${port}`, startupMs: performance.now() - started, output, stop: stopper(child) };

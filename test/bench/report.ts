@@ -21,48 +21,66 @@ export interface Results {
 
 const ms = (value: number) => fixed(value, value < 10 ? 2 : 1);
 
+/** The load table's rows for each level: every bot measured, then each ratio whose two bots were. */
+const KINDS: readonly BotKind[] = ['bot', 'floor', 'echo'];
+const RATIOS: readonly [BotKind, BotKind][] = [
+  ['bot', 'echo'],
+  ['floor', 'echo'],
+  ['bot', 'floor'],
+];
+
 export function loadTable(load: LoadResult[]): string {
   const rows: string[][] = [];
   const levels = [...new Set(load.map((r) => r.customers))];
   for (const customers of levels) {
-    const bot = load.find((r) => r.customers === customers && r.kind === 'bot');
-    const echo = load.find((r) => r.customers === customers && r.kind === 'echo');
-    for (const r of [bot, echo]) {
-      if (!r) continue;
-      rows.push([
-        `${r.customers} ${r.kind}`,
-        String(r.orders),
-        `${r.failedOrders}${r.cutOrders ? ` (+${r.cutOrders} cut)` : ''}`,
-        fixed(r.turnsPerS, 0),
-        ms(r.p50),
-        ms(r.p95),
-        ms(r.p99),
-        ms(r.cpuPerTurnMs),
-        fixed(r.idleRssMiB, 0),
-        fixed(r.peakRssMiB, 0),
-        ms(r.driverCpuPerTurnMs),
-      ]);
+    const of = (kind: BotKind) => load.find((r) => r.customers === customers && r.kind === kind);
+    for (const kind of KINDS) {
+      const r = of(kind);
+      if (r) rows.push(loadRow(r));
     }
-    if (bot && echo) {
-      rows.push([
-        `${customers} bot/echo`,
-        '',
-        '',
-        `${fixed(bot.turnsPerS / echo.turnsPerS, 2)}×`,
-        `${fixed(bot.p50 / echo.p50, 1)}×`,
-        `${fixed(bot.p95 / echo.p95, 1)}×`,
-        `${fixed(bot.p99 / echo.p99, 1)}×`,
-        `${fixed(bot.cpuPerTurnMs / echo.cpuPerTurnMs, 1)}×`,
-        '',
-        `${fixed(bot.peakRssMiB / echo.peakRssMiB, 1)}×`,
-        '',
-      ]);
+    for (const [top, bottom] of RATIOS) {
+      const a = of(top);
+      const b = of(bottom);
+      if (a && b) rows.push(ratioRow(`${customers} ${top}/${bottom}`, a, b));
     }
   }
   return table(
     ['C customers', 'orders', 'failed', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU ms/turn', 'RSS idle MiB', 'RSS peak MiB', 'driver CPU ms/turn'],
     rows,
   );
+}
+
+function loadRow(r: LoadResult): string[] {
+  return [
+    `${r.customers} ${r.kind}`,
+    String(r.orders),
+    `${r.failedOrders}${r.cutOrders ? ` (+${r.cutOrders} cut)` : ''}`,
+    fixed(r.turnsPerS, 0),
+    ms(r.p50),
+    ms(r.p95),
+    ms(r.p99),
+    ms(r.cpuPerTurnMs),
+    fixed(r.idleRssMiB, 0),
+    fixed(r.peakRssMiB, 0),
+    ms(r.driverCpuPerTurnMs),
+  ];
+}
+
+function ratioRow(label: string, a: LoadResult, b: LoadResult): string[] {
+  const times = (x: number, y: number, digits: number) => `${fixed(x / y, digits)}×`;
+  return [
+    label,
+    '',
+    '',
+    times(a.turnsPerS, b.turnsPerS, 2),
+    times(a.p50, b.p50, 1),
+    times(a.p95, b.p95, 1),
+    times(a.p99, b.p99, 1),
+    times(a.cpuPerTurnMs, b.cpuPerTurnMs, 1),
+    '',
+    times(a.peakRssMiB, b.peakRssMiB, 1),
+    '',
+  ];
 }
 
 function agingTable(aging: AgingBlock[], perBlock: number): string {
@@ -94,6 +112,8 @@ function latencyTable(latency: LatencyResult[], latencyMs: number): string {
       'overhead (wall − OpenCart)',
       'echo wall s (same turns)',
       'overhead beyond the echo floor',
+      'floor bot wall s (same turns)',
+      'overhead beyond the floor bot',
       'bot CPU s',
       'bot CPU / wall',
     ],
@@ -105,6 +125,8 @@ function latencyTable(latency: LatencyResult[], latencyMs: number): string {
       `${fixed(((r.wallMs - r.openCartMs) / r.wallMs) * 100, 1)} %`,
       fixed(r.echoWallMs / 1000, 3),
       `${fixed(((r.wallMs - r.openCartMs - r.echoWallMs) / r.wallMs) * 100, 1)} %`,
+      fixed(r.floorWallMs / 1000, 3),
+      `${fixed(((r.wallMs - r.openCartMs - r.floorWallMs) / r.wallMs) * 100, 1)} %`,
       fixed(r.botCpuMs / 1000, 2),
       `${fixed((r.botCpuMs / r.wallMs) * 100, 1)} %`,
     ]),
@@ -145,7 +167,8 @@ export function renderReport(results: Results): string {
   }
   const s = results.startups;
   parts.push('### Start-up: spawn to accepting connections (median of every start in this run)', '');
-  parts.push(table(['bot', 'starts', 'median ms', 'min ms', 'max ms'], (['bot', 'echo'] as const).map((k) => [
+  const started = KINDS.filter((k) => s[k].length > 0);
+  parts.push(table(['bot', 'starts', 'median ms', 'min ms', 'max ms'], started.map((k) => [
     k, String(s[k].length), fixed(median(s[k]), 0), fixed(Math.min(...s[k]), 0), fixed(Math.max(...s[k]), 0),
   ])), '');
   const failuresOf = (phase: string, runs: LoadResult[]) =>

@@ -117,15 +117,15 @@ function numberFlag(name: string, fallback: number): number {
   return value && /^\d{1,6}$/.test(value) ? Number(value) : fallback;
 }
 
-/** One customers phase at each level, for the bot and then the echo bot. */
-async function botAndEcho(
+/** One customers phase at each level, for the bot, the framework floor and the echo bot. */
+async function everyKind(
   phase: string,
   levels: Level[],
   run: (kind: BotKind, level: Level) => Promise<LoadResult>,
 ): Promise<LoadResult[]> {
   const out: LoadResult[] = [];
   for (const level of levels) {
-    for (const kind of ['bot', 'echo'] as const) {
+    for (const kind of ['bot', 'floor', 'echo'] as const) {
       progress(`${phase} C=${level.customers} ${kind}: ${level.customers * level.ordersEach} orders`);
       const result = await run(kind, level);
       progress(`  ${result.orders} orders, ${result.failedOrders} failed, ${result.cpuPerTurnMs.toFixed(2)} ms CPU/turn, p99 ${result.p99.toFixed(0)} ms`);
@@ -151,11 +151,11 @@ async function main(): Promise<void> {
   const wanted = (phase: string) => !only || only.includes(phase);
   const started = performance.now();
   const header = `## npm run bench${quick ? ' -- --quick' : ''}\n\n${machine()}\n`;
-  const load = await botAndEcho('load', wanted('load') ? plan.load : [], (kind, { customers, ordersEach }) =>
+  const load = await everyKind('load', wanted('load') ? plan.load : [], (kind, { customers, ordersEach }) =>
     loadPhase(kind, customers, ordersEach, plan.loadBudgetMs),
   );
   const thinkLevels = (wanted('think') ? plan.think : []).map((customers) => ({ customers, ordersEach: 1 }));
-  const think = await botAndEcho('think', thinkLevels, (kind, { customers }) =>
+  const think = await everyKind('think', thinkLevels, (kind, { customers }) =>
     thinkPhase(kind, customers, plan.thinkBudgetMs),
   );
   progress(`aging: ${plan.agingBlocks} blocks of ${plan.agingOrdersPerBlock} orders`);

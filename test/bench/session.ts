@@ -2,10 +2,13 @@ import http from 'node:http';
 import { startBenchConnector, type BenchConnector } from './connector';
 import { emptyStats, openConnections, playOrder, type RunStats, type Target } from './driver';
 import { wholeOrder } from './orders';
-import { startBot, startEchoBot, startStore, type Proc, type StoreProc } from './processes';
+import { startBot, startEchoBot, startFloorBot, startStore, type Proc, type StoreProc } from './processes';
 
-/** One bot under test with what it needs around it: its store (for the order bot) and a connector. */
-export type BotKind = 'bot' | 'echo';
+/**
+ * One bot under test with what it needs around it: its store (for the order bot) and a connector. The echo bot is
+ * the stack's floor; the floor bot adds what any dialog bot with durable state pays (floor-bot.ts).
+ */
+export type BotKind = 'bot' | 'echo' | 'floor';
 
 export interface Rig {
   kind: BotKind;
@@ -17,7 +20,7 @@ export interface Rig {
 }
 
 /** Every start-up time seen, by kind: spawn to accepting connections. */
-export const startups: Record<BotKind, number[]> = { bot: [], echo: [] };
+export const startups: Record<BotKind, number[]> = { bot: [], echo: [], floor: [] };
 
 /**
  * Starts a fresh bot (and, for the order bot, a fresh store, reached directly or through the counting proxy),
@@ -30,7 +33,9 @@ export async function startRig(kind: BotKind, options: { viaProxy?: boolean; war
   const nodeFlags = [...tried, ...(options.nodeFlags ?? [])];
   const proc = store
     ? await startBot(options.viaProxy ? store.proxy : store.store, store, options.env, nodeFlags)
-    : await startEchoBot(tried);
+    : kind === 'floor'
+      ? await startFloorBot(tried)
+      : await startEchoBot(tried);
   startups[kind].push(proc.startupMs);
   const connector = await startBenchConnector();
   const agents: http.Agent[] = [];
@@ -42,7 +47,7 @@ export async function startRig(kind: BotKind, options: { viaProxy?: boolean; war
     target(connections) {
       const agent = new http.Agent({ keepAlive: true, maxSockets: connections, keepAliveMsecs: 10_000 });
       agents.push(agent);
-      return { messagesUrl: `${proc.url}/api/messages`, connector, agent, echo: kind === 'echo' };
+      return { messagesUrl: `${proc.url}/api/messages`, connector, agent, echo: kind !== 'bot' };
     },
     async close() {
       for (const agent of agents) agent.destroy();
