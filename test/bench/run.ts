@@ -7,7 +7,8 @@ import { renderReport, type Results } from './report';
 import { startups, type BotKind } from './session';
 
 /**
- * `npm run bench [-- --quick] [--only=load,think,aging,calls,latency,memory] | -- --profile [--lines=N] [--after=N] [--orders=N] [--forms]`:
+ * `npm run bench [-- --quick] [--only=load,think,aging,calls,latency,memory] [--customers=50,200] [--kinds=bot,floor,echo]
+ * | -- --profile [--lines=N] [--after=N] [--orders=N] [--forms]`:
  * the order bot against an echo bot on the same stack, on loopback, with the demo
  * store in its own process. Phases: load (C customers, each turn posted the moment the last answer came),
  * think (C customers reading 1–3 s before each turn), aging, calls, latency (+100 ms per OpenCart call, against
@@ -117,15 +118,32 @@ function numberFlag(name: string, fallback: number): number {
   return value && /^\d{1,6}$/.test(value) ? Number(value) : fallback;
 }
 
-/** One customers phase at each level, for the bot, the framework floor and the echo bot. */
+function listFlag(name: string): string[] | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3).split(',');
+}
+
+/** --kinds=bot,floor,echo: the bots the load and think phases measure (all three by default). */
+function kinds(): BotKind[] {
+  const all: BotKind[] = ['bot', 'floor', 'echo'];
+  const wanted = listFlag('kinds');
+  return wanted ? all.filter((kind) => wanted.includes(kind)) : all;
+}
+
+/** --customers=50,200: only these levels of the load and think phases. */
+function onlyLevels<T extends { customers: number }>(levels: T[]): T[] {
+  const wanted = listFlag('customers')?.map(Number);
+  return wanted ? levels.filter((level) => wanted.includes(level.customers)) : levels;
+}
+
+/** One customers phase at each level, for each kind measured: the bot, the framework floor and the echo bot. */
 async function everyKind(
   phase: string,
   levels: Level[],
   run: (kind: BotKind, level: Level) => Promise<LoadResult>,
 ): Promise<LoadResult[]> {
   const out: LoadResult[] = [];
-  for (const level of levels) {
-    for (const kind of ['bot', 'floor', 'echo'] as const) {
+  for (const level of onlyLevels(levels)) {
+    for (const kind of kinds()) {
       progress(`${phase} C=${level.customers} ${kind}: ${level.customers * level.ordersEach} orders`);
       const result = await run(kind, level);
       progress(`  ${result.orders} orders, ${result.failedOrders} failed, ${result.cpuPerTurnMs.toFixed(2)} ms CPU/turn, p99 ${result.p99.toFixed(0)} ms`);
