@@ -30,6 +30,17 @@ describe('interpretProductText', () => {
     expect(interpretProductText('www.example.com macbook').productWords).toEqual(['macbook']);
   });
 
+  it.each(['+49 30 123456', '(030) 123-4567', '+7 (495) 123-45-67', '030/1234567'])('never searches the phone number %s', (text) => {
+    expect(interpretProductText(text)).toEqual({ quantity: null, productWords: [], optionWords: [] });
+  });
+
+  it.each([
+    ['2 Apple Cinema 30', ['apple', 'cinema', '30']],
+    ['1234567', ['1234567']],
+  ])('still searches %s, which is no phone number', (text, productWords) => {
+    expect(interpretProductText(text).productWords).toEqual(productWords);
+  });
+
   it('takes only the first number as the quantity and ignores absurd ones', () => {
     expect(interpretProductText('2 Apple Cinema 30').quantity).toBe(2);
     expect(interpretProductText('99999999 iphone').quantity).toBeNull();

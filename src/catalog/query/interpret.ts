@@ -67,8 +67,22 @@ function isAddress(token: string): boolean {
   return token.includes('@') || /^(https?:\/\/|www\.)/i.test(token);
 }
 
+/**
+ * A message that is a phone number and nothing else ("+49 30 123456", "(030) 123-4567"): at least 7 digits, in
+ * groups or after a "+", and no letters. Searched, it found products for "30". A bare run of digits stays a search.
+ */
+function isPhoneNumber(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length > 40 || !/^\+?[\d\s().\/-]+$/.test(trimmed)) return false;
+  const digits = trimmed.replace(/\D/g, '').length;
+  return digits >= 7 && (trimmed.startsWith('+') || /\d[\s().\/-]+\d/.test(trimmed));
+}
+
+const NOTHING: InterpretedText = { quantity: null, productWords: [], optionWords: [] };
+
 /** Splits what a customer wrote into a quantity, product words and option words; bounded whatever its length. */
 export function interpretProductText(text: string): InterpretedText {
+  if (isPhoneNumber(text.slice(0, MAX_TEXT_READ))) return { ...NOTHING };
   const kept = text
     .slice(0, MAX_TEXT_READ)
     .split(/\s+/)
