@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../log';
+import { proxySetting } from '../http-proxy';
 
 /** Parameters that are ids or switches; any other value (the search text above all) is customer text. */
 const SAFE_PARAMS = new Set(['route', 'limit', 'product_id', 'country_id', 'path', 'description', 'page', 'sort', 'order']);
@@ -84,6 +85,7 @@ export function storefrontClient(baseUrl: string, settings: { timeoutMs: number;
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
     maxRedirects: settings.maxRedirects,
+    proxy: proxySetting(),
     ...(settings.maxContentLength === undefined ? {} : { maxContentLength: settings.maxContentLength }),
   });
 }

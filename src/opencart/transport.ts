@@ -4,6 +4,7 @@ import axios, { AxiosError, type AxiosInstance } from 'axios';
 import axiosRetry, { isNetworkError } from 'axios-retry';
 import { OpenCartConnectionError, OpenCartTimeoutError } from './errors';
 import { encodeForm, type FormPairs } from './form';
+import { proxySetting } from '../http-proxy';
 
 const FREE_SOCKET_IDLE_MS = 4000;
 
@@ -60,6 +61,7 @@ export class OpenCartTransport {
       validateStatus: () => true,
       // A redirected POST would come back as a GET without its form; report the status instead.
       maxRedirects: 0,
+      proxy: proxySetting(),
     });
     axiosRetry(this.http, {
       retries: 0,
