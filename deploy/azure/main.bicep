@@ -12,7 +12,7 @@ param location string = resourceGroup().location
 
 @description('Node LTS of the App Service.')
 @allowed(['22-lts', '24-lts'])
-param nodeVersion string = '22-lts'
+param nodeVersion string = '24-lts'
 
 @description('App Service plan size; B1 is enough for one small shop.')
 param appServiceSku string = 'B1'
