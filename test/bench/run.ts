@@ -8,6 +8,7 @@ import { startups, type BotKind } from './session';
 
 /**
  * `npm run bench [-- --quick] [--only=load,think,aging,calls,latency,memory] [--customers=50,200] [--kinds=bot,floor,echo]
+ * [--aging-orders=100]
  * | -- --profile [--lines=N] [--after=N] [--orders=N] [--forms]`:
  * the order bot against an echo bot on the same stack, on loopback, with the demo
  * store in its own process. Phases: load (C customers, each turn posted the moment the last answer came),
@@ -176,8 +177,11 @@ async function main(): Promise<void> {
   const think = await everyKind('think', thinkLevels, (kind, { customers }) =>
     thinkPhase(kind, customers, plan.thinkBudgetMs),
   );
-  progress(`aging: ${plan.agingBlocks} blocks of ${plan.agingOrdersPerBlock} orders`);
-  const aging = wanted('aging') ? await agingPhase('bot', plan.agingBlocks, plan.agingOrdersPerBlock, plan.agingBudgetMs) : [];
+  // --aging-orders=100: orders per aging block (10 blocks: 1,000 orders on one process), the budget scaled with it.
+  const agingOrders = numberFlag('aging-orders', plan.agingOrdersPerBlock);
+  const agingBudgetMs = (plan.agingBudgetMs * agingOrders) / plan.agingOrdersPerBlock;
+  progress(`aging: ${plan.agingBlocks} blocks of ${agingOrders} orders`);
+  const aging = wanted('aging') ? await agingPhase('bot', plan.agingBlocks, agingOrders, agingBudgetMs) : [];
   progress(`requests per order: ${plan.callLines.join(', ')} lines`);
   const calls = [];
   for (const lines of wanted('calls') ? plan.callLines : []) calls.push(await callsPhase(lines));
@@ -189,7 +193,7 @@ async function main(): Promise<void> {
     load,
     think,
     aging,
-    agingOrdersPerBlock: plan.agingOrdersPerBlock,
+    agingOrdersPerBlock: agingOrders,
     calls,
     latency,
     latencyMs: LATENCY_MS,
