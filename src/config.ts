@@ -22,11 +22,6 @@ const configSchema = z.object({
   TURN_RATE_BURST: z.coerce.number().int().min(1).max(10_000).default(40),
   /** Lets a production start run without Bot Framework credentials (a local setup only). */
   ALLOW_ANONYMOUS: z.stringbool().default(false),
-  /**
-   * How far (percent) the JavaScript heap may grow past what survived its last full collection (src/heap.ts);
-   * 0 leaves V8's own rule, which lets it grow up to fourfold under load.
-   */
-  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(25),
 
   /** Where conversation and user state live: a folder on local disk (default), memory, Azure Blob or Cosmos DB. */
   STATE_STORAGE: z.enum(['file', 'memory', 'blob', 'cosmos']).default('file'),

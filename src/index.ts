@@ -1,6 +1,5 @@
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig, type AppConfig } from './config';
-import { limitHeapGrowth } from './heap';
 import { createLogger, type Logger } from './log';
 import { startDemoStore } from './demo-store';
 import type { OpenCartEndpoint } from './opencart/api';
@@ -20,7 +19,6 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  limitHeapGrowth(config.HEAP_GROWING_PERCENT);
   const logger = createLogger(config.LOG_LEVEL);
   const closers: (() => Promise<void>)[] = [];
 

@@ -131,7 +131,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     siteConfig: {
       linuxFxVersion: 'NODE|${nodeVersion}'
-      appCommandLine: 'node dist/src/index.js'
+      appCommandLine: 'node --heap-growing-percent=25 dist/src/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       ftpsState: 'Disabled'
@@ -154,7 +154,6 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'ALLOW_ANONYMOUS', value: 'false' }
         { name: 'TURN_RATE_LIMIT', value: '60' }
         { name: 'TURN_RATE_BURST', value: '40' }
-        { name: 'HEAP_GROWING_PERCENT', value: '25' }
         { name: 'STATE_STORAGE', value: 'blob' }
         { name: 'STATE_DIR', value: '/home/state' }
         { name: 'STATE_TTL_DAYS', value: string(stateTtlDays) }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,15 +123,23 @@ export async function startStore(): Promise<StoreProc> {
   return { ...ready, pid: await appPid(child.pid as number) };
 }
 
+/** The node flags of `npm start` (`tsx <flags> src/index.ts` in package.json), so the bench runs the bot as it does. */
+function startScriptFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = scripts.start.split(' ');
+  return words.slice(1, words.indexOf('src/index.ts'));
+}
+
 /**
- * The bot as `npm start` runs it: tsx src/index.ts, against the given OpenCart address, file state in a temp dir.
- * `nodeFlags` go before the script; tsx hands them to the app's node process (--cpu-prof is refused in NODE_OPTIONS).
+ * The bot as `npm start` runs it: tsx with its node flags and src/index.ts, against the given OpenCart address, file
+ * state in a temp dir. `nodeFlags` go after those; tsx hands them to the app's node process (--cpu-prof is refused in
+ * NODE_OPTIONS).
  */
 export async function startBot(opencartUrl: string, store: StoreProc, extraEnv: Record<string, string> = {}, nodeFlags: string[] = []): Promise<Proc> {
   const port = await freePort();
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'bench-state-'));
   const started = performance.now();
-  const { child, output } = launch([...nodeFlags, 'src/index.ts'], {
+  const { child, output } = launch([...startScriptFlags(), ...nodeFlags, 'src/index.ts'], {
     OPENCART_URL: opencartUrl,
     OPENCART_API_USERNAME: store.username,
     OPENCART_API_KEY: store.apiKey,

@@ -21,7 +21,7 @@ function contextCopies(dockerfile: string): string[] {
     .flatMap((line) => line.split(/\s+/).slice(1, -1).filter((word) => !word.startsWith('--')));
 }
 
-/** The exec form of the last CMD, e.g. ["node", "dist/src/index.js"]. */
+/** The exec form of the last CMD, e.g. ["node", "--heap-growing-percent=25", "dist/src/index.js"]. */
 function command(dockerfile: string): string[] {
   const cmd = dockerfile.split('\n').filter((line) => /^CMD\s/.test(line)).pop() ?? '';
   return JSON.parse(cmd.replace(/^CMD\s+/, '')) as string[];
@@ -92,8 +92,11 @@ describe('the production build (deploy/Dockerfile)', () => {
     await run('npm', ['run', 'build'], { cwd: buildDir }).catch((error: { stdout?: string; stderr?: string }) => {
       throw new Error(`npm run build failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
     });
-    const [program, entry] = command(dockerfile);
+    const [program, ...args] = command(dockerfile);
     expect(program).toBe('node');
+    // Node's flags, then the script.
+    const entry = args.find((arg) => !arg.startsWith('--')) ?? '';
+    const nodeFlags = args.slice(0, args.indexOf(entry));
     expect(existsSync(path.join(buildDir, entry))).toBe(true);
 
     // The runtime stage: package files, production node_modules, the compiled dist/ and nothing else.
@@ -109,7 +112,7 @@ describe('the production build (deploy/Dockerfile)', () => {
     restock(store);
     const port = await freePort();
     const output: string[] = [];
-    bot = spawn(process.execPath, [entry], {
+    bot = spawn(process.execPath, [...nodeFlags, entry], {
       cwd: runtimeDir,
       env: {
         PATH: process.env.PATH,
