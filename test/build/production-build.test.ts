@@ -7,6 +7,7 @@ import { startDemoStore, type DemoStoreHandle } from '../../src/demo-store';
 import { ChatSession, startLocalConnector, type LocalConnector } from '../../src/server/local-channel';
 import { freePort } from '../e2e/bot-process';
 import { CANON_TO_BERLIN, play, restock } from '../e2e/steps';
+import { dockerCommand } from './dockerfile';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -21,11 +22,6 @@ function contextCopies(dockerfile: string): string[] {
     .flatMap((line) => line.split(/\s+/).slice(1, -1).filter((word) => !word.startsWith('--')));
 }
 
-/** The exec form of the last CMD, e.g. ["node", "--heap-growing-percent=25", "dist/src/index.js"]. */
-function command(dockerfile: string): string[] {
-  const cmd = dockerfile.split('\n').filter((line) => /^CMD\s/.test(line)).pop() ?? '';
-  return JSON.parse(cmd.replace(/^CMD\s+/, '')) as string[];
-}
 
 /** node_modules with what `npm ci --omit=dev` installs (the lock file's non-dev packages), hard-linked: no network. */
 async function productionModules(into: string): Promise<void> {
@@ -92,7 +88,7 @@ describe('the production build (deploy/Dockerfile)', () => {
     await run('npm', ['run', 'build'], { cwd: buildDir }).catch((error: { stdout?: string; stderr?: string }) => {
       throw new Error(`npm run build failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
     });
-    const [program, ...args] = command(dockerfile);
+    const [program, ...args] = dockerCommand(dockerfile);
     expect(program).toBe('node');
     // Node's flags, then the script.
     const entry = args.find((arg) => !arg.startsWith('--')) ?? '';

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { dockerCommand } from './dockerfile';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -17,11 +18,7 @@ describe('the start commands limit the heap growth', () => {
   });
 
   it('the container and the App Service start the bot as npm run start:prod does', () => {
-    const cmd = read('deploy/Dockerfile')
-      .split('\n')
-      .filter((line) => /^CMD\s/.test(line))
-      .pop();
-    expect(JSON.parse((cmd ?? '').replace(/^CMD\s+/, ''))).toEqual(scripts['start:prod'].split(' '));
+    expect(dockerCommand(read('deploy/Dockerfile'))).toEqual(scripts['start:prod'].split(' '));
     expect(read('deploy/azure/main.bicep')).toContain(`appCommandLine: '${scripts['start:prod']}'`);
   });
 
