@@ -183,8 +183,10 @@ export class OpenCartClient implements OpenCartApi {
   private async renew(): Promise<void> {
     if (!this.hooks.onRenewed) return;
     this.renewing = true;
+    const { onRenewed } = this.hooks;
     try {
-      await this.hooks.onRenewed(this);
+      // The hook may call this client (it runs inside the failed call's slot): its calls queue on a nested line.
+      await this.queue.nested(() => onRenewed(this));
     } finally {
       this.renewing = false;
     }

@@ -30,10 +30,11 @@ test('tasks run one after another in the order they were queued', async () => {
   expect(t.max()).toBe(1);
 });
 
-test('a task started inside a task runs in its slot (no deadlock), before tasks queued outside', async () => {
+test('tasks a task starts through nested run in its slot (no deadlock), one after another, before tasks queued outside', async () => {
   const queue = new SessionQueue();
   const t = tracker();
-  const outer = queue.run(t.task('outer', () => Promise.all([queue.run(t.task('inner1')), queue.run(t.task('inner2'))])));
+  const inner = () => queue.nested(() => Promise.all([queue.run(t.task('inner1')), queue.run(t.task('inner2'))]));
+  const outer = queue.run(t.task('outer', inner));
   const later = queue.run(t.task('later'));
   await Promise.all([outer, later]);
   expect(t.events).toEqual(['start outer', 'start inner1', 'end inner1', 'start inner2', 'end inner2', 'end outer', 'start later', 'end later']);
@@ -46,5 +47,28 @@ test('a rejected task does not stop the queue', async () => {
   const next = queue.run(() => Promise.resolve('next'));
   await expect(failed).rejects.toThrow('boom');
   await expect(next).resolves.toBe('next');
-  expect(queue.insideSlot).toBe(false);
+});
+
+test('a nested task left running is finished before its parent goes on; a failing nested block leaves the queue usable', async () => {
+  const queue = new SessionQueue();
+  const events: string[] = [];
+  const slow = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+  await queue.run(async () => {
+    await queue.nested(async () => {
+      void queue.run(async () => {
+        await slow();
+        events.push('unawaited nested task done');
+      });
+    });
+    events.push('parent goes on');
+  });
+  await expect(
+    queue.run(() =>
+      queue.nested(async () => {
+        throw new Error('hook failed');
+      }),
+    ),
+  ).rejects.toThrow('hook failed');
+  await expect(queue.run(() => Promise.resolve('after'))).resolves.toBe('after');
+  expect(events).toEqual(['unawaited nested task done', 'parent goes on']);
 });
