@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { turnLog } from '../src/log';
 import type { CatalogRequestOptions } from '../src/catalog/types';
 import type { CheckoutState } from '../src/domain/checkout-port';
 import type { SupportedLocale } from '../src/i18n';
@@ -17,7 +18,7 @@ export async function applyLocaleCurrency(ctx: TurnContext, deps: DialogDeps, st
   const code = (force ? undefined : pageOf(ctx)?.currency) ?? CURRENCY_BY_LOCALE[localeOf(ctx)];
   if (!code || state.draft.currency === code) return;
   const result = await deps.checkout.setCurrency(state, code);
-  if (!result.ok) deps.logger.debug({ code, problem: result.problem.code }, 'currency not offered by the shop');
+  if (!result.ok) turnLog(ctx, deps.logger).debug({ code, problem: result.problem.code }, 'currency not offered by the shop');
 }
 
 /** The currency the customer sees prices in: the order's (set or chosen), else the page's, else their language's; null = the shop's default. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHANGEABLE_SLOTS } from '../src/cards';
 import type { CheckoutState } from '../src/domain/checkout-port';
 import { addressSchema, contactSchema, emptyDraft, loadDraft } from '../src/domain/draft';
+import { bindTurnLog, turnLogFieldsOf, unbindTurnLog } from '../src/log';
 import { isValidated, markValidated } from '../src/storage/validated';
 import { SUPPORTED_LOCALES } from '../src/i18n/locale';
 import type { OpenCartSessionState } from '../src/opencart/api';
@@ -96,8 +97,18 @@ export class OrderStateStore {
     this.profileProp = userState.createProperty('profile');
   }
 
-  checkout(ctx: TurnContext): Promise<CheckoutState> {
-    return this.cached(ctx, 'checkout', this.checkoutProp, loadCheckoutState);
+  /** The checkout state, tied to this turn's log fields (the services it is passed to log with them) until endTurn. */
+  async checkout(ctx: TurnContext): Promise<CheckoutState> {
+    const state = await this.cached(ctx, 'checkout', this.checkoutProp, loadCheckoutState);
+    const fields = turnLogFieldsOf(ctx);
+    if (fields) bindTurnLog(state, fields);
+    return state;
+  }
+
+  /** At the end of the turn: nothing of it stays tied to the state, which may outlive it in a storage cache. */
+  endTurn(ctx: TurnContext): void {
+    const state = ctx.turnState.get(cacheKey('checkout')) as CheckoutState | undefined;
+    if (state) unbindTurnLog(state);
   }
 
   flow(ctx: TurnContext): Promise<FlowState> {

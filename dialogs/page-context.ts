@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { turnLog } from '../src/log';
 import type { PageContext } from '../src/bot/webchat-join';
 import type { DialogDeps } from './turn';
 
@@ -13,5 +14,5 @@ export async function followPageCurrency(ctx: TurnContext, deps: DialogDeps, bef
   if (!page.currency || !currency || currency === page.currency || state.draft.status !== 'open') return;
   if (currency !== before?.currency) return; // chosen in the chat (a currency command, or a language chosen)
   const result = await deps.checkout.setCurrency(state, page.currency);
-  if (!result.ok) deps.logger.debug({ code: page.currency, problem: result.problem.code }, 'page currency not offered by the shop');
+  if (!result.ok) turnLog(ctx, deps.logger).debug({ code: page.currency, problem: result.problem.code }, 'page currency not offered by the shop');
 }

@@ -1,7 +1,7 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Clock } from '../src/clock';
-import type { Logger } from '../src/log';
+import { turnLog, type Logger } from '../src/log';
 import { verifyShopIdentity, type ShopCustomer } from '../src/shop-identity';
 import { dropFormInProgress, formInProgress } from './order-state';
 import type { DialogDeps } from './turn';
@@ -44,7 +44,7 @@ export class SignedCustomer {
     if (check?.ok) await this.kept.set(ctx, check.customer);
     else await this.kept.delete(ctx);
     if (before && (!check?.ok || check.customer.customerId !== before.customerId)) await this.signedOut(ctx, before);
-    if (check && !check.ok) this.options.logger.info({ reason: check.code }, 'shop identity not accepted; chatting as a guest');
+    if (check && !check.ok) turnLog(ctx, this.options.logger).info({ reason: check.code }, 'shop identity not accepted; chatting as a guest');
     await this.prefill(ctx);
     return check?.ok ? check.customer : null;
   }

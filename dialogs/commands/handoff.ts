@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { turnLog } from '../../src/log';
 import type { ShopContact } from '../../src/catalog/types';
 import { isShopUnreachable } from '../../src/bot/shop-errors';
 import type { Translate } from '../../src/cards';
@@ -33,7 +34,7 @@ export async function answerHandoff(ctx: TurnContext, deps: DialogDeps): Promise
     contact = await deps.catalog.contact({ language: localeOf(ctx) });
   } catch (error) {
     if (!isShopUnreachable(error)) throw error;
-    deps.logger.warn({ err: (error as Error).name }, 'contact page not reachable');
+    turnLog(ctx, deps.logger).warn({ err: (error as Error).name }, 'contact page not reachable');
     await ctx.sendActivity(t('smalltalk.contactUnavailable'));
     return;
   }

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { turnLog } from '../../src/log';
 import https from 'node:https';
 import type { Activity, Attachment, TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
@@ -248,7 +249,7 @@ async function takeFile(ctx: TurnContext, deps: DialogDeps, option: ProductOptio
   const token = file.withToken ? await connectorToken(ctx).catch(() => undefined) : undefined;
   const downloaded = await downloadFile(file.url, { token });
   if (!downloaded.ok) {
-    deps.logger.info({ reason: downloaded.reason }, 'attachment not downloaded');
+    turnLog(ctx, deps.logger).info({ reason: downloaded.reason }, 'attachment not downloaded');
     return downloaded.reason === 'tooLarge' ? 'options.fileTooLarge' : 'options.fileDownloadFailed';
   }
   const contentType = uploadTypeOf(file, downloaded.contentType);

@@ -1,4 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnLog } from '../../src/log';
 import { choiceCard } from '../../src/cards';
 import type { TurnContext } from 'botbuilder';
 import { pageOf } from '../../src/bot/webchat-join';
@@ -119,7 +120,7 @@ export class ProductSearchDialog extends ComponentDialog {
       return await this.deps.catalog.findProducts(text, await catalogOptions(ctx, this.deps, { limit: SEARCH_LIMIT }));
     } catch (error) {
       if (!(error instanceof StorefrontHttpError)) throw error;
-      this.deps.logger.warn({ route: error.route, status: error.status, searchLength: text.length }, 'storefront refused a search');
+      turnLog(ctx, this.deps.logger).warn({ route: error.route, status: error.status, searchLength: text.length }, 'storefront refused a search');
       return null;
     }
   }

@@ -19,7 +19,7 @@ import type { CheckoutService } from '../domain/checkout-port';
 import type { OrderWatchPort } from '../order-watch';
 import type { AftersalesService } from '../domain/aftersales/service';
 import { createTranslator, supportedLocale, turnLocale, type SupportedLocale, type Translator } from '../i18n';
-import { turnLogFields, withTurnLog, type Logger, type TurnLogFields } from '../log';
+import { setTurnLogFields, turnLogFields, turnLogger, type Logger, type TurnLogFields } from '../log';
 import { isStorageConflict, type ConversationLock } from '../storage';
 import type { ConversationRateLimit } from './rate-limit';
 import { isShopUnreachable } from './shop-errors';
@@ -118,20 +118,22 @@ export class OrderBot extends ActivityHandler {
     const lockKey = `${ctx.activity.channelId}/${conversationId}`;
     // Every log line of the turn names it: the conversation hashed, the channel, and (once state is read) the turn.
     const logFields = turnLogFields(lockKey, String(ctx.activity.channelId));
+    setTurnLogFields(ctx, logFields);
     const turn = () => this.runTurn(ctx, logFields);
-    await withTurnLog(logFields, () => this.turns.run(conversationId, turnLock ? () => turnLock.hold(lockKey, turn) : turn));
+    await this.turns.run(conversationId, turnLock ? () => turnLock.hold(lockKey, turn) : turn);
   }
 
   /** One turn; a typing indicator it armed is never sent after it (dialogs/typing.ts). */
   private async runTurn(ctx: TurnContext, logFields: TurnLogFields): Promise<void> {
     try {
-      await this.runTurnBody(ctx, logFields);
+      await this.runTurnBody(ctx, logFields, turnLogger(this.deps.logger, logFields));
     } finally {
+      this.store.endTurn(ctx);
       await endTyping(ctx);
     }
   }
 
-  private async runTurnBody(ctx: TurnContext, logFields: TurnLogFields): Promise<void> {
+  private async runTurnBody(ctx: TurnContext, logFields: TurnLogFields, log: Logger): Promise<void> {
     const started = (this.deps.clock ?? systemClock).now();
     logFields.turn = ((await this.turnCount.get(ctx, 0)) ?? 0) + 1;
     await this.turnCount.set(ctx, logFields.turn);
@@ -145,7 +147,7 @@ export class OrderBot extends ActivityHandler {
       return next();
     });
     if (this.overRateLimit(ctx)) {
-      this.deps.logger.warn({ channelId: ctx.activity.channelId }, 'turn over the rate limit; not run, not saved');
+      log.warn('turn over the rate limit; not run, not saved');
       await ctx.sendActivity(this.translator.t(locale, 'common.slowDown'));
       return;
     }
@@ -154,12 +156,12 @@ export class OrderBot extends ActivityHandler {
       await super.run(ctx);
     } catch (error) {
       if (!isShopUnreachable(error)) throw error;
-      this.deps.logger.warn({ err: { name: (error as Error).name, message: (error as Error).message } }, 'shop unreachable; turn not saved');
+      log.warn({ err: { name: (error as Error).name, message: (error as Error).message } }, 'shop unreachable; turn not saved');
       await ctx.sendActivity(this.translator.t(locale, 'common.shopUnreachable'));
       return;
     }
-    await this.save(ctx, locale);
-    this.deps.logger.debug({ channelId: ctx.activity.channelId, ms: (this.deps.clock ?? systemClock).now() - started }, 'turn done');
+    await this.save(ctx, locale, log);
+    log.debug({ ms: (this.deps.clock ?? systemClock).now() - started }, 'turn done');
   }
 
   private overRateLimit(ctx: TurnContext): boolean {
@@ -168,12 +170,12 @@ export class OrderBot extends ActivityHandler {
   }
 
   /** A conflict means another instance wrote this conversation meanwhile: its state stands, this turn's is dropped. */
-  private async save(ctx: TurnContext, locale: SupportedLocale): Promise<void> {
+  private async save(ctx: TurnContext, locale: SupportedLocale, log: Logger): Promise<void> {
     try {
       await this.deps.conversationState.saveChanges(ctx, false);
     } catch (error) {
       if (!isStorageConflict(error)) throw error;
-      this.deps.logger.warn({ channelId: ctx.activity.channelId }, 'conversation state changed by another instance; this turn not saved');
+      log.warn('conversation state changed by another instance; this turn not saved');
       await ctx.sendActivity(this.translator.t(locale, 'common.turnFailed'));
       return;
     }

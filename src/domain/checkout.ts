@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { Clock } from '../clock';
+import { loggerFor } from '../log';
 import type { OpenCartSessionFactory } from '../opencart/api';
 import type { CheckoutResult, CheckoutService, CheckoutState, PlaceOrderHooks } from './checkout-port';
 import { createCartOperations } from './checkout/cart-operations';
@@ -30,14 +31,15 @@ export type RunInSession = <T>(
 ) => Promise<CheckoutResult<T>>;
 
 export function createCheckoutService(deps: CheckoutDeps): CheckoutService {
-  const logger = deps.logger ?? pino({ level: 'silent' });
+  // Each operation logs with the turn its state is bound to (src/log.ts, bindTurnLog).
+  const baseLogger = deps.logger ?? pino({ level: 'silent' });
   const newId = deps.newId ?? randomUUID;
   const watermark = createWatermark();
 
   /** A leftover 'placing' (the turn or process died during order/add): settled by looking before anything else. */
   const settleLeftover = async (state: CheckoutState): Promise<'open' | 'closed' | 'unknown'> => {
     const session = openSession(deps.sessions, state, 'continue');
-    const settled = await settlePlacement(state, session, watermark, logger);
+    const settled = await settlePlacement(state, session, watermark, loggerFor(state, baseLogger));
     if (settled === 'not-placed') return 'open';
     return settled === 'placed' ? 'closed' : 'unknown';
   };
@@ -50,6 +52,7 @@ export function createCheckoutService(deps: CheckoutDeps): CheckoutService {
    */
   const attempt = async <T>(state: CheckoutState, work: (projection: Projection) => Promise<CheckoutResult<T>>) => {
     const snapshot = JSON.stringify(state.draft);
+    const logger = loggerFor(state, baseLogger);
     for (let round = 0; ; round++) {
       const session = openSession(deps.sessions, state);
       try {
@@ -114,7 +117,12 @@ export function createCheckoutService(deps: CheckoutDeps): CheckoutService {
       if (draft.status === 'unconfirmed') return lookAgain(state);
       if (!hasSomethingToOrder(draft)) return refuse({ code: 'NOTHING_TO_ORDER' });
       return attempt(state, (projection) =>
-        placeOnce(state, projection, projection.session, { logger, newId, watermark, ...(hooks ? { hooks } : {}) }),
+        placeOnce(state, projection, projection.session, {
+          logger: loggerFor(state, baseLogger),
+          newId,
+          watermark,
+          ...(hooks ? { hooks } : {}),
+        }),
       );
     });
 

@@ -1,3 +1,5 @@
+import type { TurnLogFields } from '../log';
+
 /**
  * The OpenCart 3.0 API as the rest of the bot sees it. Framework-free: no botbuilder imports here.
  * Domain outcomes (OpenCart said "no") are returned as `Failure`; transport and protocol problems are thrown
@@ -241,5 +243,9 @@ export interface OpenCartEndpoint {
 /** Makes a live client for one conversation from its stored state (or a fresh one). */
 export type OpenCartSessionFactory = (
   state: OpenCartSessionState | null,
-  hooks?: { onRenewed?: (api: OpenCartApi) => Promise<void> },
+  hooks?: {
+    onRenewed?: (api: OpenCartApi) => Promise<void>;
+    /** The turn the session serves, named on the client's log lines. */
+    logFields?: TurnLogFields;
+  },
 ) => OpenCartApi;

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import { turnLogger, type Logger, type TurnLogFields } from '../log';
 import type { Clock } from '../clock';
 import type {
   AddressInput,
@@ -25,6 +25,8 @@ import { orderReferenceAgent, type OpenCartTransport } from './transport';
 
 export interface SessionHooks {
   onRenewed?: (api: OpenCartApi) => Promise<void>;
+  /** The turn the session serves, named on the client's log lines. */
+  logFields?: TurnLogFields;
 }
 
 export interface ClientDeps {
@@ -45,6 +47,7 @@ export class OpenCartClient implements OpenCartApi {
   private lastUsedAt: number | null;
   private renewing = false;
   private readonly queue = new SessionQueue();
+  private readonly log: Logger;
 
   constructor(
     private readonly deps: ClientDeps,
@@ -54,6 +57,7 @@ export class OpenCartClient implements OpenCartApi {
     this.token = state?.token ?? null;
     this.loggedInAt = state?.loggedInAt ?? null;
     this.lastUsedAt = state?.lastUsedAt ?? null;
+    this.log = turnLogger(deps.logger, hooks.logFields);
   }
 
   get state(): OpenCartSessionState {
@@ -172,7 +176,7 @@ export class OpenCartClient implements OpenCartApi {
       const first = await this.send(spec, pairs, query, userAgent);
       // Inside the hook a PERMISSION is handed back as it is: renewing again could loop forever.
       if (first.ok || first.code !== 'PERMISSION' || this.renewing) return first;
-      this.deps.logger.info({ route: spec.route }, 'OpenCart session expired; logging in again');
+      this.log.info({ route: spec.route }, 'OpenCart session expired; logging in again');
       const login = await this.loginNow();
       if (!login.ok) return login;
       await this.renew();
@@ -212,7 +216,8 @@ export class OpenCartClient implements OpenCartApi {
     query: Record<string, string> = {},
     userAgent?: string,
   ): Promise<Outcome<T>> {
-    const { transport, endpoint, clock, logger } = this.deps;
+    const { transport, endpoint, clock } = this.deps;
+    const { log } = this;
     const withToken = spec === ROUTES.login || this.token === null ? query : { api_token: this.token, ...query };
     const started = clock.now();
     const answer = await transport.send({
@@ -224,10 +229,10 @@ export class OpenCartClient implements OpenCartApi {
     });
     this.lastUsedAt = clock.now();
     const { outcome, phpWarnings } = interpretAnswer(spec, answer, [endpoint.apiKey, this.token]);
-    if (phpWarnings) logger.warn({ route: spec.route }, 'OpenCart printed PHP warnings before its JSON (config_error_display is on)');
+    if (phpWarnings) log.warn({ route: spec.route }, 'OpenCart printed PHP warnings before its JSON (config_error_display is on)');
     const ms = this.lastUsedAt - started;
-    if (outcome.ok) logger.debug({ route: spec.route, ms }, 'OpenCart call succeeded');
-    else logger.info({ route: spec.route, ms, code: outcome.code, detail: outcome.message }, 'OpenCart refused a call');
+    if (outcome.ok) log.debug({ route: spec.route, ms }, 'OpenCart call succeeded');
+    else log.info({ route: spec.route, ms, code: outcome.code, detail: outcome.message }, 'OpenCart refused a call');
     return outcome;
   }
 }

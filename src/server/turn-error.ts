@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { scrubSecrets, type Logger } from '../log';
+import { scrubSecrets, turnLogFields, turnLogFieldsOf, turnLogger, type Logger } from '../log';
 import { activityLanguageTag } from '../i18n/locale';
 
 /** The customer-facing "something went wrong, go on or start over" text, in their language. */
@@ -15,11 +14,6 @@ export interface TurnErrorHandlerOptions {
   afterError?: (context: TurnContext, error: unknown) => Promise<void>;
 }
 
-/** Short stable tag of an id, so logs can correlate turns without holding chat or user ids. */
-export function idTag(id: string | undefined): string | undefined {
-  return id ? createHash('sha256').update(id).digest('hex').slice(0, 12) : undefined;
-}
-
 /** Describes an error for the log: name, scrubbed message and stack, nothing from the customer's input. */
 export function describeError(error: unknown): { name: string; message: string; stack?: string } {
   if (error instanceof Error) {
@@ -32,22 +26,18 @@ export function createTurnErrorHandler(options: TurnErrorHandlerOptions) {
   const { logger, errorText, afterError } = options;
   return async (context: TurnContext, error: Error): Promise<void> => {
     const activity = context.activity;
-    logger.error(
-      {
-        err: describeError(error),
-        channelId: activity.channelId,
-        activityType: activity.type,
-        conversation: idTag(activity.conversation?.id),
-      },
-      'turn failed',
-    );
+    // The turn's own fields when the bot had set them (so the line matches the turn's others), else the same hash.
+    const fields =
+      turnLogFieldsOf(context) ?? turnLogFields(`${activity.channelId}/${activity.conversation?.id ?? ''}`, String(activity.channelId));
+    const log = turnLogger(logger, fields);
+    log.error({ err: describeError(error), activityType: activity.type }, 'turn failed');
     try {
       const locale = activityLanguageTag(activity);
       await context.sendActivity(errorText ? errorText(locale) : FALLBACK_ERROR_TEXT);
       await context.sendTraceActivity('OnTurnError Trace', describeError(error).message, undefined, 'TurnError');
       if (afterError) await afterError(context, error);
     } catch (sendError) {
-      logger.error({ err: describeError(sendError), channelId: activity.channelId }, 'could not tell the customer about a failed turn');
+      log.error({ err: describeError(sendError) }, 'could not tell the customer about a failed turn');
     }
   };
 }

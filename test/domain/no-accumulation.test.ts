@@ -1,4 +1,5 @@
 import asyncHooks from 'node:async_hooks';
+import { countAsyncLocalStorages } from '../ops/async-local-storage';
 import { ManualClock } from '../../src/clock';
 import { startDemoStore, type DemoStoreHandle } from '../../src/demo-store';
 import { createCheckoutService } from '../../src/domain/checkout';
@@ -16,25 +17,6 @@ const london: Address = {
 };
 const contact = { firstname: 'Rita', lastname: 'Smith', email: 'rita@example.com', telephone: '+44 20 7946 0958' };
 const iphone = { productId: 40, name: 'iPhone', quantity: 1, minimum: 1, options: {}, optionLabels: [], thumb: null };
-
-/** Counts every AsyncLocalStorage made from now on, by any module that reads it from node:async_hooks at call time. */
-function countAsyncLocalStorages(): { made: () => number; restore: () => void } {
-  const original = asyncHooks.AsyncLocalStorage;
-  let made = 0;
-  class Counted<T> extends original<T> {
-    constructor() {
-      super();
-      made += 1;
-    }
-  }
-  // A data property on Node 20, a getter on Node 24: defined either way, then put back as it was.
-  const descriptor = Object.getOwnPropertyDescriptor(asyncHooks, 'AsyncLocalStorage');
-  Object.defineProperty(asyncHooks, 'AsyncLocalStorage', { value: Counted, configurable: true, writable: true });
-  const restore = () => {
-    if (descriptor) Object.defineProperty(asyncHooks, 'AsyncLocalStorage', descriptor);
-  };
-  return { made: () => made, restore };
-}
 
 function resourceCounts(): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { loggerFor } from '../../log';
 import type { Clock } from '../../clock';
 import type { OpenCartApi, OpenCartSessionFactory, OrderInfo } from '../../opencart/api';
 import type { CheckoutState } from '../checkout-port';
@@ -115,7 +116,8 @@ export function orderFacts(info: OrderInfo): OrderFacts {
 }
 
 export function createAftersalesService(deps: AftersalesDeps): AftersalesService {
-  const logger = deps.logger ?? pino({ level: 'silent' });
+  // Each call logs with the turn its state is bound to (src/log.ts, bindTurnLog).
+  const baseLogger = deps.logger ?? pino({ level: 'silent' });
   const policy = deps.policy ?? DEFAULT_ATTEMPT_POLICY;
   const probes = deps.probes ?? new OrderProbeLimiter(policy);
   const settings: AftersalesSettings = { cancelRequestStatusId: deps.cancelRequestStatusId, initialStatusId: deps.initialStatusId };
@@ -136,7 +138,7 @@ export function createAftersalesService(deps: AftersalesDeps): AftersalesService
     inSession(state, async (api) => {
       const answer = await api.orderInfo(orderId);
       if (answer.ok) return answer.value;
-      if (answer.code !== 'NOT_FOUND') logger.warn({ code: answer.code }, 'order/info refused');
+      if (answer.code !== 'NOT_FOUND') loggerFor(state, baseLogger).warn({ code: answer.code }, 'order/info refused');
       return null;
     });
 
@@ -176,10 +178,10 @@ export function createAftersalesService(deps: AftersalesDeps): AftersalesService
           notify: false,
         });
         if (added.ok) {
-          logger.info({ orderId }, 'cancellation request added to the order history');
+          loggerFor(state, baseLogger).info({ orderId }, 'cancellation request added to the order history');
           return { kind: 'requested', facts: { ...facts, statusId: settings.cancelRequestStatusId, storeStatusName: '' } };
         }
-        logger.warn({ code: added.code }, 'order/history refused');
+        loggerFor(state, baseLogger).warn({ code: added.code }, 'order/history refused');
         return { kind: added.code === 'NOT_FOUND' ? 'notFound' : 'refused' };
       }),
     cancellable: (facts) => facts.statusId === settings.initialStatusId,

@@ -1,3 +1,4 @@
+import { boundTurnLogFields } from '../../log';
 import type { OpenCartApi, OpenCartSessionFactory } from '../../opencart/api';
 import type { CheckoutState } from '../checkout-port';
 import { sessionSyncSchema, type SessionSync } from '../draft';
@@ -41,8 +42,10 @@ export function openSession(
   const stored = state.session;
   const known = stored?.token != null && state.draft.sync.token === stored.token;
   if (!known) state.draft.sync = freshSync(state.draft.sync, null);
+  const logFields = boundTurnLogFields(state);
   const make = (): OpenCartApi =>
     sessions(known ? stored : null, {
+      ...(logFields ? { logFields } : {}),
       onRenewed: async (renewed) => {
         state.draft.sync = freshSync(state.draft.sync, renewed.state.token);
         if (onRenewal === 'restart') throw new SessionRenewed();
