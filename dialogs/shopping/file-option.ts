@@ -257,7 +257,10 @@ async function takeFile(ctx: TurnContext, deps: DialogDeps, option: ProductOptio
   const typeExtension = Object.entries(TYPE_OF_EXTENSION).find(([, type]) => type === contentType)?.[0];
   const name = extensionOf(file.name) || !typeExtension ? file.name : `${file.name}.${typeExtension}`;
   const outcome = await uploader.upload({ name, contentType, bytes: downloaded.bytes });
-  if (!outcome.ok) return REFUSAL_KEYS[outcome.refusal];
+  if (!outcome.ok) {
+    turnLog(ctx, deps.logger).info({ refusal: outcome.refusal }, 'storefront refused the upload');
+    return REFUSAL_KEYS[outcome.refusal];
+  }
   await ctx.sendActivity(translate(ctx, deps.translator)('options.fileTaken', { name, option: option.name }));
   return { code: outcome.code, name };
 }

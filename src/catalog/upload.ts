@@ -126,7 +126,6 @@ export function createStorefrontUploader(opts: UploaderOptions): StorefrontUploa
       if (status !== 200) throw new StorefrontHttpError(SHOWN_URL, status, ROUTE);
       const outcome = readAnswer(text);
       if (!outcome) throw new StorefrontTransportError(SHOWN_URL, 'not an upload answer', ROUTE);
-      if (!outcome.ok) opts.logger?.info({ request: SHOWN_URL, refusal: outcome.refusal }, 'storefront refused the upload');
       return outcome;
     },
   };
