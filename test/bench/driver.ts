@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Activity } from 'botbuilder';
+import { conversationLogId } from '../../src/log';
 import { createChannelActivityFactory, renderActivities, type ChannelActivityFactory, type RenderedTurn } from '../../src/server/local-channel';
 import type { BenchConnector } from './connector';
 import { chooseButton, PLACED, type Step } from './orders';
@@ -20,9 +21,20 @@ export interface Target {
   echo: boolean;
 }
 
+/** One turn as the driver saw it: when (epoch ms, as the bot's log lines are stamped) and in which conversation. */
+export interface TurnSpan {
+  /** The conversation as the bot's log lines name it (conversationLogId of channel/id). */
+  conversation: string;
+  startedAt: number;
+  endedAt: number;
+  latencyMs: number;
+}
+
 export interface RunStats {
   turns: number;
   latencies: number[];
+  /** Every turn's span, to take the OpenCart time the bot logged out of its latency (opencart-time.ts). */
+  spans: TurnSpan[];
   orders: number;
   failedOrders: number;
   /** Orders abandoned unfinished because the phase's time budget ran out (not counted as failed). */
@@ -31,7 +43,7 @@ export interface RunStats {
 }
 
 export function emptyStats(): RunStats {
-  return { turns: 0, latencies: [], orders: 0, failedOrders: 0, cutOrders: 0, failures: [] };
+  return { turns: 0, latencies: [], spans: [], orders: 0, failedOrders: 0, cutOrders: 0, failures: [] };
 }
 
 let conversations = 0;
@@ -57,6 +69,7 @@ export async function playOrder(target: Target, steps: Step[], stats: RunStats, 
     conversationKey: `bench-${process.pid}-${++conversations}`,
   });
   let last: RenderedTurn = { lines: [], buttons: [] };
+  const logId = conversationLogId(`webchat/${factory.conversationId}`);
   stats.orders += 1;
   try {
     for (const [index, step] of steps.entries()) {
@@ -68,7 +81,7 @@ export async function playOrder(target: Target, steps: Step[], stats: RunStats, 
         return;
       }
       const activity = target.echo ? echoActivity(factory, step, index) : botActivity(factory, step, last);
-      last = await turn(target, factory.conversationId, activity, stats);
+      last = await turn(target, factory.conversationId, logId, activity, stats);
     }
     if (expectPlaced && !target.echo && !PLACED.test(last.lines.join('\n'))) throw new OrderFailed(`not placed: ${last.lines.join(' / ').slice(0, 300)}`);
   } catch (error) {
@@ -114,14 +127,17 @@ function formActivity(factory: ChannelActivityFactory, step: Extract<Step, { kin
   return activity;
 }
 
-async function turn(target: Target, conversationId: string, activity: Partial<Activity>, stats: RunStats): Promise<RenderedTurn> {
+async function turn(target: Target, conversationId: string, logId: string, activity: Partial<Activity>, stats: RunStats): Promise<RenderedTurn> {
   const collected = target.connector.collect(conversationId);
+  const startedAt = Date.now();
   const started = performance.now();
   let status: number;
   try {
     status = await post(target, JSON.stringify(activity));
   } finally {
-    stats.latencies.push(performance.now() - started);
+    const latencyMs = performance.now() - started;
+    stats.latencies.push(latencyMs);
+    stats.spans.push({ conversation: logId, startedAt, endedAt: Date.now(), latencyMs });
   }
   const activities = collected();
   if (status >= 400) throw new OrderFailed(`HTTP ${status}`);

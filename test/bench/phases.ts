@@ -2,6 +2,7 @@ import { seededRandom } from '../reliability/fault-proxy';
 import { emptyStats, playOrder, runCustomers, type CustomersOptions, type Target } from './driver';
 import { midOrder, wholeOrder, type OrderWay } from './orders';
 import { liveHeapMiB } from './inspector';
+import { latenciesWithoutOpenCart, openCartCallCollector } from './opencart-time';
 import { CpuMeter, rssMiB } from './proc-stats';
 import { sleep } from './processes';
 import { control, openTarget, startRig, type BotKind } from './session';
@@ -22,6 +23,8 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
+  /** p99 of the turns' latency less the OpenCart calls logged for them (the echo and floor bots make none). */
+  p99WithoutOpenCart: number;
   cpuPerTurnMs: number;
   idleRssMiB: number;
   peakRssMiB: number;
@@ -67,9 +70,12 @@ function readingTimes(): (customer: number, turn: number) => number {
 /** A fresh rig of `kind` with C connections open, the customers run on it, its CPU and RSS read around them. */
 async function customersPhase(kind: BotKind, run: CustomersOptions): Promise<LoadResult> {
   const { customers } = run;
-  const rig = await startRig(kind);
+  // At debug level the bot logs each OpenCart call with its duration and conversation (see opencart-time.ts).
+  const rig = await startRig(kind, kind === 'bot' ? { env: { LOG_LEVEL: 'debug' } } : {});
   try {
     const target = await openTarget(rig, customers);
+    const openCart = openCartCallCollector();
+    rig.proc.onLine(openCart.take);
     const idleRssMiB = rssMiB(rig.proc.pid);
     const meter = new CpuMeter(rig.proc.pid);
     const sampler = setInterval(() => meter.sample(), 250);
@@ -89,6 +95,7 @@ async function customersPhase(kind: BotKind, run: CustomersOptions): Promise<Loa
       p50: percentile(stats.latencies, 50),
       p95: percentile(stats.latencies, 95),
       p99: percentile(stats.latencies, 99),
+      p99WithoutOpenCart: percentile(latenciesWithoutOpenCart(stats.spans, openCart.calls), 99),
       cpuPerTurnMs: meter.elapsedMs() / Math.max(1, stats.turns),
       idleRssMiB,
       peakRssMiB: meter.peakRss,

@@ -19,6 +19,8 @@ export interface Proc {
   startupMs: number;
   /** What it wrote, capped. */
   output: string[];
+  /** Calls `each` with every line it writes from now on (stdout and stderr). */
+  onLine(each: (line: string) => void): void;
   stop(): Promise<void>;
 }
 
@@ -116,7 +118,7 @@ export async function startStore(): Promise<StoreProc> {
     lines((line) => {
       if (!line.startsWith('{"store"')) return;
       const parsed = JSON.parse(line) as { store: string; proxy: string; control: string; apiKey: string; username: string };
-      resolve({ ...parsed, pid: 0, url: parsed.store, startupMs: performance.now() - started, output, stop: stopper(child) });
+      resolve({ ...parsed, pid: 0, url: parsed.store, startupMs: performance.now() - started, output, onLine: lines, stop: stopper(child) });
     });
     child.once('exit', (code) => reject(new Error(`store ended (${code}):\n${output.join('\n')}`)));
   });
@@ -139,7 +141,7 @@ export async function startBot(opencartUrl: string, store: StoreProc, extraEnv: 
   const port = await freePort();
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'bench-state-'));
   const started = performance.now();
-  const { child, output } = launch([...startScriptFlags(), ...nodeFlags, 'src/index.ts'], {
+  const { child, output, lines } = launch([...startScriptFlags(), ...nodeFlags, 'src/index.ts'], {
     OPENCART_URL: opencartUrl,
     OPENCART_API_USERNAME: store.username,
     OPENCART_API_KEY: store.apiKey,
@@ -158,6 +160,7 @@ export async function startBot(opencartUrl: string, store: StoreProc, extraEnv: 
     url: `http://127.0.0.1:${port}`,
     startupMs,
     output,
+    onLine: lines,
     async stop() {
       await stop();
       rmSync(stateDir, { recursive: true, force: true });
@@ -185,10 +188,10 @@ export async function startFloorBot(nodeFlags: string[] = []): Promise<Proc> {
 async function startPlainBot(script: string, env: Record<string, string>, nodeFlags: string[]): Promise<Proc> {
   const port = await freePort();
   const started = performance.now();
-  const { child, output } = launch([...nodeFlags, script], { PORT: String(port), ...env });
+  const { child, output, lines } = launch([...nodeFlags, script], { PORT: String(port), ...env });
   const pid = await appPid(child.pid as number);
   await waitForPort(port, child, output);
-  return { pid, url: `http://127.0.0.1:${port}`, startupMs: performance.now() - started, output, stop: stopper(child) };
+  return { pid, url: `http://127.0.0.1:${port}`, startupMs: performance.now() - started, output, onLine: lines, stop: stopper(child) };
 }
 
 export function sleep(ms: number): Promise<void> {
