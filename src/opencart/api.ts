@@ -240,12 +240,12 @@ export interface OpenCartEndpoint {
   apiKey: string;
 }
 
+/** What a session is made with besides its state: the re-login hook, and the turn it serves. */
+export interface SessionHooks {
+  onRenewed?: (api: OpenCartApi) => Promise<void>;
+  /** The turn the session serves, named on the client's log lines. */
+  logFields?: TurnLogFields;
+}
+
 /** Makes a live client for one conversation from its stored state (or a fresh one). */
-export type OpenCartSessionFactory = (
-  state: OpenCartSessionState | null,
-  hooks?: {
-    onRenewed?: (api: OpenCartApi) => Promise<void>;
-    /** The turn the session serves, named on the client's log lines. */
-    logFields?: TurnLogFields;
-  },
-) => OpenCartApi;
+export type OpenCartSessionFactory = (state: OpenCartSessionState | null, hooks?: SessionHooks) => OpenCartApi;

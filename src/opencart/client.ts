@@ -1,4 +1,4 @@
-import { turnLogger, type Logger, type TurnLogFields } from '../log';
+import { turnLogger, type Logger } from '../log';
 import type { Clock } from '../clock';
 import type {
   AddressInput,
@@ -15,6 +15,7 @@ import type {
   OrderInfo,
   Outcome,
   PaymentMethod,
+  SessionHooks,
   ShippingMethod,
 } from './api';
 import * as form from './form';
@@ -22,12 +23,6 @@ import { interpretAnswer } from './interpret';
 import { SessionQueue } from './queue';
 import { ROUTES, type RouteSpec } from './routes';
 import { orderReferenceAgent, type OpenCartTransport } from './transport';
-
-export interface SessionHooks {
-  onRenewed?: (api: OpenCartApi) => Promise<void>;
-  /** The turn the session serves, named on the client's log lines. */
-  logFields?: TurnLogFields;
-}
 
 export interface ClientDeps {
   endpoint: OpenCartEndpoint;

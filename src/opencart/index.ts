@@ -7,7 +7,7 @@ import { OpenCartTransport } from './transport';
 
 export * from './api';
 export * from './errors';
-export { OpenCartClient, type SessionHooks } from './client';
+export { OpenCartClient } from './client';
 export { SessionQueue } from './queue';
 
 export interface SessionFactoryOptions {

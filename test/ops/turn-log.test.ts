@@ -84,20 +84,24 @@ describe('turn fields through the bot, the checkout and the OpenCart client (dem
   });
   afterAll(() => store.close());
 
-  it('two conversations served at once each see their own conversation and turn on the OpenCart lines', async () => {
-    store.hooks.setStock(30, 100);
-    store.hooks.setOptionStock(15, 100);
-    const { lines, stream } = capture();
-    const logger = createLogger('debug', stream);
+  /** What the bot is built with on the demo store, every part logging to `logger`: shared by the bots of a test. */
+  function realDeps(logger: ReturnType<typeof createLogger>) {
     const clock = new ManualClock();
     const endpoint = { baseUrl: store.url, username: store.username, apiKey: store.apiKey };
     const sessions = createSessionFactory(endpoint, { clock, maxRetries: 0, logger });
-    const shared = {
+    return {
       catalog: createStorefrontCatalog({ baseUrl: store.url, clock }),
       checkout: createCheckoutService({ sessions, clock, logger }),
       logger,
       clock,
     };
+  }
+
+  it('two conversations served at once each see their own conversation and turn on the OpenCart lines', async () => {
+    store.hooks.setStock(30, 100);
+    store.hooks.setOptionStock(15, 100);
+    const { lines, stream } = capture();
+    const shared = realDeps(createLogger('debug', stream));
     const bots: BotUnderTest[] = ['conv-a', 'conv-b'].map((conversationId) => botUnderTest('webchat', { ...shared, conversationId }));
     const both = (step: (bot: BotUnderTest) => Promise<unknown>) => Promise.all(bots.map(step));
     await both((bot) => bot.say('canon eos'));
@@ -123,15 +127,8 @@ describe('turn fields through the bot, the checkout and the OpenCart client (dem
 
   it('the re-login after an expired session is logged with the turn that met it', async () => {
     const { lines, stream } = capture();
-    const logger = createLogger('info', stream);
-    const clock = new ManualClock();
-    const endpoint = { baseUrl: store.url, username: store.username, apiKey: store.apiKey };
-    const sessions = createSessionFactory(endpoint, { clock, maxRetries: 0, logger });
     const bot = botUnderTest('webchat', {
-      catalog: createStorefrontCatalog({ baseUrl: store.url, clock }),
-      checkout: createCheckoutService({ sessions, clock, logger }),
-      logger,
-      clock,
+      ...realDeps(createLogger('info', stream)),
       conversationId: 'conv-expired',
     });
     store.hooks.setStock(30, 100);
