@@ -19,25 +19,10 @@ async function finishOrder(chat: WidgetPage): Promise<string> {
   return placed[1];
 }
 
-/**
- * Fills the newest Adaptive Card form as a customer would: each input found by its label
- * (a choice by its shown title), then the form's own Continue button.
- */
-async function submitForm(chat: WidgetPage, values: Record<string, string>, choices: Record<string, string>, then: RegExp): Promise<void> {
-  const form = chat.page.locator('.ac-adaptiveCard').last();
-  for (const [label, choice] of Object.entries(choices)) {
-    await form.getByRole('combobox', { name: label, exact: true }).selectOption({ label: choice });
-  }
-  for (const [label, value] of Object.entries(values)) {
-    await form.getByRole('textbox', { name: label, exact: true }).fill(value);
-  }
-  await chat.click(/^continue$/i, then);
-}
-
 const BERLIN = { 'Region or state': 'Berlin', City: 'Berlin', 'Street and house number': 'Hauptstr. 1', Postcode: '10115' };
 
 async function addressTo(chat: WidgetPage): Promise<void> {
-  await submitForm(chat, BERLIN, { Country: 'Germany' }, /how shall we ship/i);
+  await chat.submitForm(BERLIN, { Country: 'Germany' }, /how shall we ship/i);
 }
 
 describe('the widget in a real browser, on the pages npm start serves', () => {
@@ -47,7 +32,7 @@ describe('the widget in a real browser, on the pages npm start serves', () => {
 
   beforeAll(async () => {
     expect(existsSync(CHROMIUM)).toBe(true);
-    bot = await startBotProcess({});
+    bot = await startBotProcess({ LOG_LEVEL: 'debug' }); // debug: each turn and OpenCart call, shown when an answer does not come
     storeUrl = storeUrlFromLog(bot.output);
   });
   afterEach(async () => {
@@ -62,7 +47,7 @@ describe('the widget in a real browser, on the pages npm start serves', () => {
     browser = await launchBrowser();
     const page = await browser.context.newPage();
     await page.goto(`${bot.url}/index.php?route=product/product&product_id=30`);
-    const chat = new WidgetPage(page);
+    const chat = new WidgetPage(page, () => bot.output);
     await expect(chat.launcher().getAttribute('aria-label')).resolves.toBe("Open the shop's chat");
     await chat.open();
     await chat.waitForText(GREETING);
@@ -71,7 +56,7 @@ describe('the widget in a real browser, on the pages npm start serves', () => {
     await chat.say('I need 2 red Canon EOS 5D cameras', /\$196\.00/);
     await chat.click(/^checkout$/i, /your contact details/i);
     const contact = { 'First name': 'Jane', 'Last name': 'Doe', Email: 'jane@example.com', Phone: '+49 30 1234567' };
-    await submitForm(chat, contact, {}, /billing address/i);
+    await chat.submitForm(contact, {}, /billing address/i);
     await addressTo(chat);
     const orderId = await finishOrder(chat);
     await chat.screenshot('order-placed.png');
@@ -92,13 +77,13 @@ describe('the widget in a real browser, on the pages npm start serves', () => {
     browser = await launchBrowser();
     const page = await browser.context.newPage();
     await page.goto(`${bot.url}/index.php?route=product/product&product_id=30`);
-    const chat = new WidgetPage(page);
+    const chat = new WidgetPage(page, () => bot.output);
     await chat.open();
     await chat.waitForText(GREETING);
     await chat.say('one blue Canon EOS 5D please', /checkout/i);
     await chat.click(/^checkout$/i, /your contact details/i);
     const contact = { 'First name': 'Max', 'Last name': 'Mustermann', Email: 'max@example.com', Phone: '+49 30 1234567' };
-    await submitForm(chat, contact, {}, /billing address/i);
+    await chat.submitForm(contact, {}, /billing address/i);
     const before = await chat.session();
     expect(before.conversationId).toEqual(expect.any(String));
 

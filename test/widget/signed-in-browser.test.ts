@@ -25,7 +25,7 @@ describe('a customer signed in on the shop, in a real browser', () => {
 
   beforeAll(async () => {
     expect(existsSync(CHROMIUM)).toBe(true);
-    bot = await startBotProcess({ SHOP_SHARED_SECRET: SECRET });
+    bot = await startBotProcess({ SHOP_SHARED_SECRET: SECRET, LOG_LEVEL: 'debug' });
   });
   afterEach(async () => {
     await browser?.close();
@@ -45,7 +45,7 @@ describe('a customer signed in on the shop, in a real browser', () => {
     browser = await launchBrowser();
     const page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${(shop.address() as AddressInfo).port}/index.php?route=product/product&product_id=30`);
-    const chat = new WidgetPage(page);
+    const chat = new WidgetPage(page, () => bot.output);
     await chat.open();
     return chat;
   }

@@ -29,7 +29,7 @@ describe('the paperclip in a real browser: a file option answered with an upload
   beforeAll(async () => {
     expect(existsSync(CHROMIUM)).toBe(true);
     dir = mkdtempSync(path.join(os.tmpdir(), 'upload-in-browser-'));
-    bot = await startBotProcess({});
+    bot = await startBotProcess({ LOG_LEVEL: 'debug' }); // debug: each turn and OpenCart call, shown when an answer does not come
   });
   afterAll(async () => {
     await browser?.close();
@@ -47,7 +47,7 @@ describe('the paperclip in a real browser: a file option answered with an upload
       if (/\/v3\/directline\/conversations\/[^/]+\/upload/.test(r.url())) uploads.push(r.status());
     });
     await page.goto(`${bot.url}/`);
-    const chat = new WidgetPage(page);
+    const chat = new WidgetPage(page, () => bot.output);
     await chat.open();
 
     await chat.say('apple cinema', /found 1 product|please choose radio/i);
