@@ -20,6 +20,9 @@ const configSchema = z.object({
   /** Message turns a conversation may send per minute (a burst of TURN_RATE_BURST first); 0 turns the limit off. */
   TURN_RATE_LIMIT: z.coerce.number().int().min(0).max(10_000).default(60),
   TURN_RATE_BURST: z.coerce.number().int().min(1).max(10_000).default(40),
+  /** Turns run at once in the process; more wait their turn (MAX_WAITING_TURNS at most, then refused). */
+  MAX_CONCURRENT_TURNS: z.coerce.number().int().min(1).max(10_000).default(32),
+  MAX_WAITING_TURNS: z.coerce.number().int().min(0).max(100_000).default(1000),
   /** Lets a production start run without Bot Framework credentials (a local setup only). */
   ALLOW_ANONYMOUS: z.stringbool().default(false),
 

@@ -154,6 +154,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'ALLOW_ANONYMOUS', value: 'false' }
         { name: 'TURN_RATE_LIMIT', value: '60' }
         { name: 'TURN_RATE_BURST', value: '40' }
+        { name: 'MAX_CONCURRENT_TURNS', value: '32' }
+        { name: 'MAX_WAITING_TURNS', value: '1000' }
         { name: 'STATE_STORAGE', value: 'blob' }
         { name: 'STATE_DIR', value: '/home/state' }
         { name: 'STATE_TTL_DAYS', value: string(stateTtlDays) }

@@ -23,6 +23,7 @@ import { setTurnLogFields, turnLogFields, turnLogger, type Logger, type TurnLogF
 import { isStorageConflict, type ConversationLock } from '../storage';
 import type { ConversationRateLimit } from './rate-limit';
 import { isShopUnreachable } from './shop-errors';
+import type { TurnGate } from './turn-gate';
 import { ConversationTurnQueue } from './turn-queue';
 import { isWebChatJoin, WebChatJoin } from './webchat-join';
 
@@ -39,6 +40,8 @@ export interface OrderBotDeps {
   rateLimit?: ConversationRateLimit;
   /** With state shared by several instances: holds the conversation everywhere for each turn. */
   turnLock?: ConversationLock;
+  /** How many turns run at once in the process (MAX_CONCURRENT_TURNS); unbounded when absent. */
+  turnGate?: TurnGate;
   /** The storefront's tool/upload: file options are then taken in the chat. */
   uploader?: StorefrontUploader;
   /** SHOP_SHARED_SECRET: checks the storefront's signed-in customer passed by the widget; without it all are guests. */
@@ -120,7 +123,19 @@ export class OrderBot extends ActivityHandler {
     const logFields = turnLogFields(lockKey, String(ctx.activity.channelId));
     setTurnLogFields(ctx, logFields);
     const turn = () => this.runTurn(ctx, logFields);
-    await this.turns.run(conversationId, turnLock ? () => turnLock.hold(lockKey, turn) : turn);
+    const locked = turnLock ? () => turnLock.hold(lockKey, turn) : turn;
+    // A place in the gate is taken once the conversation's earlier turns are done, so they never wait on it.
+    const gate = this.deps.turnGate;
+    const gated = gate ? () => gate.run(locked, () => this.refuseBusy(ctx, logFields)) : locked;
+    await this.turns.run(conversationId, gated);
+  }
+
+  /** Too many turns waiting in the process: this one is not run, and the customer is asked to send it again. */
+  private async refuseBusy(ctx: TurnContext, logFields: TurnLogFields): Promise<void> {
+    turnLogger(this.deps.logger, logFields).warn('too many turns waiting; turn refused, not run');
+    if (ctx.activity.type !== ActivityTypes.Message) return;
+    const locale = supportedLocale(ctx.activity.locale) ?? this.deps.defaultLocale;
+    await ctx.sendActivity(this.translator.t(locale, 'common.busy'));
   }
 
   /** One turn; a typing indicator it armed is never sent after it (dialogs/typing.ts). */

@@ -20,6 +20,7 @@ import { readinessRoute } from './ops/readiness-route';
 import { createReadiness, storageCheck, storeCheck } from './ops/readiness';
 import { createWebChatSite } from '../webchat/site';
 import { ConversationRateLimit } from '../bot/rate-limit';
+import { TurnGate } from '../bot/turn-gate';
 import { webchatTokenRoutes, webchatTokenSettings } from './webchat-token';
 import { createOrderWatch, watchSettings, type OrderWatch, type OrderWatchPort } from '../order-watch';
 import { openCartEventsRoute } from './opencart-events';
@@ -38,6 +39,7 @@ export interface BotDeps {
   /** Set when several instances share the state storage (STATE_STORAGE=blob). */
   turnLock?: ConversationLock;
   rateLimit?: ConversationRateLimit;
+  turnGate?: TurnGate;
   uploader?: StorefrontUploader;
   /** SHOP_SHARED_SECRET, for the signed-in customer the widget passes on. */
   shopSecret?: string;
@@ -115,6 +117,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     clock,
     turnLock: ownStorage?.turnLock,
     rateLimit: turnRateLimit(config, clock),
+    turnGate: new TurnGate(config.MAX_CONCURRENT_TURNS, config.MAX_WAITING_TURNS),
     uploader: createStorefrontUploader({ baseUrl: options.opencart.baseUrl, logger }),
     shopSecret: config.SHOP_SHARED_SECRET,
     orderWatch: orderWatch.port,
