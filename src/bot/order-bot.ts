@@ -134,7 +134,8 @@ export class OrderBot extends ActivityHandler {
   private async refuseBusy(ctx: TurnContext, logFields: TurnLogFields): Promise<void> {
     turnLogger(this.deps.logger, logFields).warn('too many turns waiting; turn refused, not run');
     if (ctx.activity.type !== ActivityTypes.Message) return;
-    const locale = supportedLocale(ctx.activity.locale) ?? this.deps.defaultLocale;
+    // No state is read for a refused turn: the language is the channel's, as before a customer chose one.
+    const locale = turnLocale(ctx.activity, null, this.deps.defaultLocale);
     await ctx.sendActivity(this.translator.t(locale, 'common.busy'));
   }
 

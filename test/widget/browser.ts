@@ -106,6 +106,10 @@ export class WidgetPage {
     return this.page.locator('.webchat__basic-transcript__activity');
   }
 
+  private get newestCardElement(): Locator {
+    return this.page.locator('.ac-adaptiveCard').last();
+  }
+
   launcher(): Locator {
     return this.page.locator('.ocob-launcher');
   }
@@ -130,7 +134,7 @@ export class WidgetPage {
 
   /** The newest card's text and its inputs' values: a form the card itself refused to send shows why. */
   private async newestCard(): Promise<string> {
-    const card = this.page.locator('.ac-adaptiveCard').last();
+    const card = this.newestCardElement;
     if ((await card.count()) === 0) return '(no card)';
     const values = await card.locator('input, select, textarea').evaluateAll((inputs) =>
       inputs.map((input) => `${input.getAttribute('aria-label') ?? input.id}=${JSON.stringify((input as unknown as { value: string }).value)}`),
@@ -180,7 +184,7 @@ export class WidgetPage {
    * values the card held, and the form is filled and sent once more, as a customer would.
    */
   async submitForm(values: Record<string, string>, choices: Record<string, string>, then: RegExp): Promise<void> {
-    const form = this.page.locator('.ac-adaptiveCard').last();
+    const form = this.newestCardElement;
     const from = await this.activities.count();
     await this.fillAndContinue(form, values, choices);
     if (await this.refusedByCard(form, from)) {
